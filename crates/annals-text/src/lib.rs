@@ -1,1 +1,70 @@
-//! annals-text
+//! Text stages of the Annals pipeline: normalisation with an offset map back to the original,
+//! language identification, per-language grammar word lists, sentence splitting and tokens.
+//!
+//! [`Prepared`] is what the later stages consume: the normalised text with its sentences and
+//! tokens, every offset a byte offset into the normalised text that
+//! [`normalise::Normalised::orig_char`] turns back into a character offset of the original.
+//!
+//! ```
+//! use annals_text::{prepare, Grammar};
+//! use annals_core::Lang;
+//! let g = Grammar::default();
+//! let p = prepare("Putin traf Tokajew. Dann reiste er ab.", Lang::De, &g);
+//! assert_eq!(p.sentences.len(), 2);
+//! assert_eq!(p.token_text(0), "Putin");
+//! ```
+
+pub mod fold;
+pub mod grammar;
+pub mod lang;
+pub mod normalise;
+pub mod sentences;
+pub mod tokens;
+pub mod wordset;
+
+pub use grammar::Grammar;
+pub use tokens::{Token, TokenKind};
+
+use annals_core::{Lang, Span};
+
+/// A sentence: its span and the range of its tokens.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// A normalised, split and tokenised text.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub norm: normalise::Normalised,
+    pub lang: Lang,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl Prepared {
+    /// The text of token `i` as it stands in the normalised text.
+    pub fn token_text(&self, i: usize) -> &str {
+        let s = self.tokens[i].span;
+        &self.norm.text[s.start..s.end]
+    }
+
+    /// The normalised text under a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.norm.text[span.start..span.end]
+    }
+
+    /// A span of the normalised text as character offsets into the original text.
+    pub fn orig_span(&self, span: Span) -> [usize; 2] {
+        [self.norm.orig_char(span.start), self.norm.orig_char(span.end)]
+    }
+}
+
+/// Runs the text stages: normalise, split into sentences, tokenise.
+pub fn prepare(text: &str, lang: Lang, grammar: &Grammar) -> Prepared {
+    let norm = normalise::normalise(text);
+    let tokens = tokens::tokenize(&norm.text);
+    let sentences = sentences::split(&norm.text, &tokens, grammar);
+    Prepared { norm, lang, sentences, tokens }
+}

@@ -1,0 +1,148 @@
+//! Name keys that bring spellings and scripts together: Токаев, Tokayev, Tokaev, Toqaev and
+//! Tokajew all give `tokaev`.
+//!
+//! A key is the word lowercased, transliterated to Latin (Russian, Ukrainian, Belarusian and
+//! Kazakh Cyrillic and Greek by our own tables, any other script by `deunicode`), stripped of
+//! accents and punctuation, then folded: q=k, w=v, j=y, zh=j, z=s, kh=h, ts=s, sch=sh,
+//! y between vowels dropped, y=i, doubled letters single.
+
+/// Transliterates one lowercase character of Cyrillic or Greek, or returns `None`.
+fn cyrillic_greek(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d", 'е' => "e", 'ё' => "e", 'ж' => "zh",
+        'з' => "z", 'и' => "i", 'й' => "y", 'к' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'о' => "o",
+        'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f", 'х' => "kh", 'ц' => "ts",
+        'ч' => "ch", 'ш' => "sh", 'щ' => "shch", 'ъ' => "", 'ы' => "y", 'ь' => "", 'э' => "e", 'ю' => "yu",
+        'я' => "ya", 'ә' => "a", 'ғ' => "g", 'қ' => "q", 'ң' => "n", 'ө' => "o", 'ұ' => "u", 'ү' => "u",
+        'һ' => "h", 'і' => "i", 'ї' => "yi", 'є' => "ye", 'ґ' => "g", 'ў' => "u",
+        'α' => "a", 'β' => "v", 'γ' => "g", 'δ' => "d", 'ε' => "e", 'ζ' => "z", 'η' => "i", 'θ' => "th",
+        'ι' => "i", 'κ' => "k", 'λ' => "l", 'μ' => "m", 'ν' => "n", 'ξ' => "x", 'ο' => "o", 'π' => "p",
+        'ρ' => "r", 'σ' | 'ς' => "s", 'τ' => "t", 'υ' => "y", 'φ' => "f", 'χ' => "ch", 'ψ' => "ps", 'ω' => "o",
+        'ά' => "a", 'έ' => "e", 'ή' => "i", 'ί' => "i", 'ό' => "o", 'ύ' => "y", 'ώ' => "o",
+        _ => return None,
+    })
+}
+
+/// Transliterates a word to lowercase ASCII letters and digits.
+pub fn translit(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        for lc in c.to_lowercase() {
+            if lc.is_ascii() {
+                if lc.is_ascii_alphanumeric() {
+                    out.push(lc);
+                }
+            } else if let Some(t) = cyrillic_greek(lc) {
+                out.push_str(t);
+            } else if lc.is_alphanumeric() {
+                let mut buf = [0u8; 4];
+                for b in deunicode::deunicode(lc.encode_utf8(&mut buf)).chars() {
+                    if b.is_ascii_alphanumeric() {
+                        out.push(b.to_ascii_lowercase());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// The matching key of a word (see the module doc).
+pub fn key(word: &str) -> String {
+    let t = translit(word);
+    let mut s = t.into_bytes();
+    // Multi-letter spellings first, longest first.
+    let rules: &[(&[u8], &[u8])] = &[
+        (b"tsch", b"ch"),
+        (b"shch", b"sh"),
+        (b"sch", b"sh"),
+        (b"dzh", b"j"),
+        (b"zh", b"j"),
+        (b"kh", b"h"),
+        (b"ph", b"f"),
+        (b"ck", b"k"),
+        (b"tz", b"s"),
+        (b"ts", b"s"),
+    ];
+    for (from, to) in rules {
+        s = replace(&s, from, to);
+    }
+    for b in s.iter_mut() {
+        *b = match *b {
+            b'q' => b'k',
+            b'w' => b'v',
+            b'j' => b'y',
+            b'z' => b's',
+            b'x' => b'x',
+            o => o,
+        };
+    }
+    // "ye" at the start reads as "e" (Yeltsin = Ельцин).
+    if s.starts_with(b"ye") {
+        s.remove(0);
+    }
+    // y between vowels is a glide that spellings drop (Tokayev = Tokaev).
+    let mut out = Vec::with_capacity(s.len());
+    for i in 0..s.len() {
+        let c = s[i];
+        if c == b'y' && i > 0 && i + 1 < s.len() && is_vowel(s[i - 1]) && is_vowel(s[i + 1]) {
+            continue;
+        }
+        out.push(if c == b'y' { b'i' } else { c });
+    }
+    out.dedup();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn replace(s: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    if s.len() < from.len() || !s.windows(from.len()).any(|w| w == from) {
+        return s.to_vec();
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn one_man_in_every_spelling() {
+        for s in ["Токаев", "Tokayev", "Tokaev", "Toqaev", "Tokajew", "Тоқаев"] {
+            assert_eq!(key(s), "tokaev", "{s}");
+        }
+    }
+
+    #[test]
+    fn other_names_fold_together() {
+        assert_eq!(key("Selenskyj"), key("Зеленский"));
+        assert_eq!(key("Zelensky"), key("Зеленский"));
+        assert_eq!(key("Erdoğan"), key("Erdogan"));
+        assert_eq!(key("Эрдоган"), key("Erdogan"));
+        assert_eq!(key("Shoigu"), key("Шойгу"));
+        assert_eq!(key("Nazarbayev"), key("Назарбаев"));
+        assert_eq!(key("Qasym-Zhomart"), key("Kassym-Jomart"));
+        assert_eq!(key("Janukowytsch"), key("Янукович"));
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        assert_ne!(key("Iran"), key("Irak"));
+        assert_ne!(key("Austria"), key("Australia"));
+        assert_ne!(key("Putin"), key("Puten"));
+    }
+}

@@ -1,0 +1,154 @@
+//! A language's grammar word lists (`data/lang/<lang>/grammar.toml`), compiled for matching.
+//!
+//! The file is read leniently: a missing key is an empty list, so a new language can start
+//! with a few lists and grow.
+
+use crate::wordset::WordSet;
+use std::collections::BTreeMap;
+
+/// A grammar file that is not valid TOML.
+#[derive(Debug, thiserror::Error)]
+#[error("grammar file {file} is not valid TOML: {message}; fix the file (schema: docs/DATA.md)")]
+pub struct GrammarError {
+    pub file: String,
+    pub message: String,
+}
+
+/// The compiled word lists of one language.
+#[derive(Clone, Debug, Default)]
+pub struct Grammar {
+    pub negation: WordSet,
+    pub future: WordSet,
+    pub intent: WordSet,
+    pub hypothetical: WordSet,
+    pub historical: WordSet,
+    pub passive_aux: WordSet,
+    pub agent_prep: WordSet,
+    pub comitative: WordSet,
+    pub destination: WordSet,
+    pub clause_break: WordSet,
+    pub speech: WordSet,
+    pub pronoun_he: WordSet,
+    pub pronoun_she: WordSet,
+    pub pronoun_they: WordSet,
+    pub both: WordSet,
+    pub leaders: WordSet,
+    pub coord: WordSet,
+    /// Lowercase abbreviations without their final dot ("z. b", "dr", "г").
+    pub abbreviations: Vec<String>,
+    /// Lowercase month forms -> month number 1..=12.
+    pub months: BTreeMap<String, u32>,
+    /// Lowercase weekday forms -> 0 (Monday) ..= 6.
+    pub weekdays: BTreeMap<String, u32>,
+    pub relative_days: BTreeMap<String, i64>,
+    pub quantity_qualifiers: BTreeMap<String, String>,
+    pub number_words: BTreeMap<String, f64>,
+    pub units: BTreeMap<String, String>,
+    /// Case endings of names -> grammatical case (Russian, Kazakh).
+    pub cases: BTreeMap<String, String>,
+}
+
+fn strings(v: Option<&toml::Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::String(s) => out.push(s.clone()),
+            toml::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            toml::Value::Table(t) => t.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    if let Some(v) = v {
+        walk(v, &mut out);
+    }
+    out
+}
+
+fn indexed_lists(v: Option<&toml::Value>) -> BTreeMap<String, u32> {
+    let mut out = BTreeMap::new();
+    let items: Vec<toml::Value> = match v {
+        Some(toml::Value::Array(a)) => a.clone(),
+        Some(toml::Value::Table(t)) => t.values().cloned().collect(),
+        _ => Vec::new(),
+    };
+    for (k, item) in items.iter().enumerate() {
+        for form in strings(Some(item)) {
+            out.insert(crate::tokens::lower(form.trim_end_matches('.')), k as u32);
+        }
+    }
+    out
+}
+
+fn table<T>(v: Option<&toml::Value>, conv: impl Fn(&toml::Value) -> Option<T>) -> BTreeMap<String, T> {
+    let mut out = BTreeMap::new();
+    if let Some(toml::Value::Table(t)) = v {
+        for (k, val) in t {
+            if let Some(x) = conv(val) {
+                out.insert(crate::tokens::lower(k), x);
+            }
+        }
+    }
+    out
+}
+
+impl Grammar {
+    /// Parses a grammar file; `file` names it in errors.
+    pub fn parse(source: &str, file: &str) -> Result<Grammar, GrammarError> {
+        let v: toml::Table = toml::from_str(source).map_err(|e| GrammarError { file: file.to_string(), message: e.to_string() })?;
+        let set = |k: &str| WordSet::new(strings(v.get(k)));
+        let mut months = indexed_lists(v.get("months"));
+        months.values_mut().for_each(|m| *m += 1);
+        Ok(Grammar {
+            negation: set("negation"),
+            future: set("future"),
+            intent: set("intent"),
+            hypothetical: set("hypothetical"),
+            historical: set("historical"),
+            passive_aux: set("passive_aux"),
+            agent_prep: set("agent_prep"),
+            comitative: set("comitative"),
+            destination: set("destination"),
+            clause_break: set("clause_break"),
+            speech: set("speech"),
+            pronoun_he: set("pronoun_he"),
+            pronoun_she: set("pronoun_she"),
+            pronoun_they: set("pronoun_they"),
+            both: set("both"),
+            leaders: set("leaders"),
+            coord: set("coord"),
+            abbreviations: strings(v.get("abbreviations")).iter().map(|a| crate::tokens::lower(a.trim_end_matches('.'))).collect(),
+            months,
+            weekdays: indexed_lists(v.get("weekdays")),
+            relative_days: table(v.get("relative_days"), |x| x.as_integer().or_else(|| x.as_float().map(|f| f as i64))),
+            quantity_qualifiers: table(v.get("quantity_qualifiers"), |x| x.as_str().map(str::to_string)),
+            number_words: table(v.get("number_words"), |x| x.as_float().or_else(|| x.as_integer().map(|i| i as f64)).filter(|f| *f > 0.0)),
+            units: table(v.get("units"), |x| x.as_str().map(str::to_string)),
+            cases: table(v.get("cases"), |x| x.as_str().map(str::to_string)),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_and_tables_are_read_leniently() {
+        let g = Grammar::parse(
+            "negation = [\"nicht\", \"kein*\"]\nmonths = [[\"Januar\", \"Jan.\"], [\"Februar\"]]\n[relative_days]\ngestern = -1\n",
+            "test",
+        )
+        .unwrap();
+        assert!(g.negation.contains_word("keine"));
+        assert_eq!(g.months.get("jan"), Some(&1));
+        assert_eq!(g.months.get("februar"), Some(&2));
+        assert_eq!(g.relative_days.get("gestern"), Some(&-1));
+        assert!(g.future.is_empty());
+    }
+
+    #[test]
+    fn a_broken_file_is_named_in_the_error() {
+        let e = Grammar::parse("negation = [", "de/grammar.toml").unwrap_err();
+        assert!(e.to_string().contains("de/grammar.toml"));
+    }
+}

@@ -1,0 +1,130 @@
+//! Word lists compiled for matching against tokens: exact forms, stems with a trailing `*`
+//! (any ending), and multi-word forms (consecutive words), all case-insensitive.
+//!
+//! ```
+//! use annals_text::{tokens::tokenize, wordset::PatternIndex};
+//! let idx = PatternIndex::new(["besuch*", "hand over"].iter().map(|s| s.to_string()));
+//! let toks = tokenize("Der Besuch; they hand over");
+//! assert_eq!(idx.longest(&toks, 1), Some((0, 1)));
+//! assert_eq!(idx.longest(&toks, 4), Some((1, 2)));
+//! ```
+
+use crate::tokens::{lower, Token};
+use std::collections::HashMap;
+
+#[derive(Clone, Debug)]
+enum Elem {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Elem {
+    fn parse(word: &str) -> Elem {
+        match word.strip_suffix('*') {
+            Some(stem) => Elem::Prefix(lower(stem)),
+            None => Elem::Exact(lower(word)),
+        }
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            Elem::Exact(w) => w == word,
+            Elem::Prefix(p) => word.starts_with(p.as_str()) && word.len() > p.len().saturating_sub(1),
+        }
+    }
+}
+
+fn bucket(word: &str) -> String {
+    word.chars().take(2).collect()
+}
+
+/// A set of word patterns, each with the index it was given in.
+#[derive(Clone, Debug, Default)]
+pub struct PatternIndex {
+    entries: Vec<Vec<Elem>>,
+    exact: HashMap<String, Vec<usize>>,
+    prefix: HashMap<String, Vec<usize>>,
+    short_prefixes: Vec<usize>,
+}
+
+impl PatternIndex {
+    /// Compiles patterns; pattern `k` is reported as id `k`. Empty patterns are kept as ids
+    /// that never match.
+    pub fn new(patterns: impl IntoIterator<Item = String>) -> PatternIndex {
+        let mut idx = PatternIndex::default();
+        for p in patterns {
+            let elems: Vec<Elem> = p.split_whitespace().map(Elem::parse).collect();
+            let id = idx.entries.len();
+            match elems.first() {
+                Some(Elem::Exact(w)) => idx.exact.entry(w.clone()).or_default().push(id),
+                Some(Elem::Prefix(p)) if p.chars().count() >= 2 => idx.prefix.entry(bucket(p)).or_default().push(id),
+                Some(Elem::Prefix(_)) => idx.short_prefixes.push(id),
+                None => {}
+            }
+            idx.entries.push(elems);
+        }
+        idx
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Calls `found(id, n_tokens)` for every pattern that matches at token `i`.
+    pub fn each_match(&self, tokens: &[Token], i: usize, mut found: impl FnMut(usize, usize)) {
+        let Some(tok) = tokens.get(i) else { return };
+        let w = tok.lower.as_str();
+        let check = |id: usize, found: &mut dyn FnMut(usize, usize)| {
+            let elems = &self.entries[id];
+            if !elems[0].matches(w) {
+                return;
+            }
+            for (k, e) in elems.iter().enumerate().skip(1) {
+                match tokens.get(i + k) {
+                    Some(t) if e.matches(&t.lower) => {}
+                    _ => return,
+                }
+            }
+            found(id, elems.len());
+        };
+        if let Some(ids) = self.exact.get(w) {
+            for &id in ids {
+                check(id, &mut found);
+            }
+        }
+        if let Some(ids) = self.prefix.get(&bucket(w)) {
+            for &id in ids {
+                check(id, &mut found);
+            }
+        }
+        for &id in &self.short_prefixes {
+            check(id, &mut found);
+        }
+    }
+
+    /// The longest pattern matching at token `i`: (id, number of tokens).
+    pub fn longest(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        self.each_match(tokens, i, |id, n| {
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((id, n));
+            }
+        });
+        best
+    }
+
+    /// Whether a single lowercase word matches a one-word pattern.
+    pub fn contains_word(&self, word: &str) -> bool {
+        let one = |id: &usize| self.entries[*id].len() == 1 && self.entries[*id][0].matches(word);
+        self.exact.get(word).is_some_and(|ids| ids.iter().any(one))
+            || self.prefix.get(&bucket(word)).is_some_and(|ids| ids.iter().any(one))
+            || self.short_prefixes.iter().any(one)
+    }
+}
+
+/// A plain set of word patterns (no ids needed).
+pub type WordSet = PatternIndex;
