@@ -1,1 +1,428 @@
-//! annals-extract
+//! The coder: from a news report to PLOVER events, entities, quotes and claims.
+//!
+//! [`Coder`] holds the knowledge base and each language's grammar and trigger lexicon;
+//! [`Coder::code`] runs the stages on one document:
+//! text (normalise, language, sentences, tokens) → mentions (actors, coreference) → triggers
+//! → argument roles → auxiliary modes, dates, places → events merged within the report →
+//! the [`DocRecord`].
+//!
+//! ```
+//! use annals_extract::{Coder, Input};
+//! let coder = Coder::load(&annals_core::data::DataSource::Embedded, None).unwrap();
+//! let doc = coder.code(&Input::new("t", "Russia and China signed an agreement on Monday.").lang("en").published("2024-05-14")).unwrap();
+//! assert!(doc.events.iter().any(|e| e.event == "SUPPORT" || e.event == "AGREE"));
+//! ```
+
+pub mod args;
+pub mod aux;
+pub mod claims;
+pub mod clauses;
+pub mod dates;
+pub mod lexicon;
+pub mod mentions;
+pub mod merge;
+pub mod quotes;
+
+use annals_core::plover::EventType;
+use annals_core::record::*;
+use annals_core::{data::DataSource, Lang, Span};
+use annals_kb::matcher::TokenKeys;
+use annals_kb::Kb;
+use annals_text::Grammar;
+use lexicon::Lexicon;
+use mentions::{Mention, MentionFinder, MentionKind};
+use std::collections::HashMap;
+
+/// Largest document coded (characters of text); longer ones are refused with a clear error.
+pub const MAX_DOC_BYTES: usize = 5 * 1024 * 1024;
+
+/// A document to code.
+#[derive(Clone, Debug, Default)]
+pub struct Input<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub lang: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub title: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(id: &'a str, text: &'a str) -> Self {
+        Input { id, text, ..Default::default() }
+    }
+    pub fn lang(mut self, lang: &'a str) -> Self {
+        self.lang = Some(lang);
+        self
+    }
+    pub fn published(mut self, date: &'a str) -> Self {
+        self.published = Some(date);
+        self
+    }
+}
+
+/// Why a document could not be coded.
+#[derive(Debug, thiserror::Error)]
+pub enum CodeError {
+    #[error("the document is empty: there is no text to code")]
+    Empty,
+    #[error("the document looks binary (it holds NUL or control bytes): give the text of the report, not a binary file")]
+    Binary,
+    #[error("the document is {0} bytes, more than the {MAX_DOC_BYTES}-byte limit: split it into reports")]
+    TooLarge(usize),
+    #[error("unknown language {0:?}: Annals codes de, en, ru and kk; give one of them with --lang or \"lang\"")]
+    UnknownLang(String),
+    #[error("cannot tell the language: {0}")]
+    Lang(#[from] annals_text::lang::LangError),
+    #[error("invalid publication date {0:?}: give it as YYYY-MM-DD")]
+    BadDate(String),
+}
+
+/// Loading the coder's knowledge failed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Kb(#[from] annals_kb::KbError),
+    #[error(transparent)]
+    Data(#[from] annals_core::data::DataError),
+    #[error(transparent)]
+    Grammar(#[from] annals_text::grammar::GrammarError),
+    #[error(transparent)]
+    Lexicon(#[from] lexicon::LexiconError),
+}
+
+/// One language's rules.
+pub struct LangPack {
+    pub grammar: Grammar,
+    pub lexicon: Lexicon,
+}
+
+/// The loaded coder.
+pub struct Coder {
+    pub kb: Kb,
+    pub packs: HashMap<Lang, LangPack>,
+}
+
+/// An event before it becomes a record.
+#[derive(Clone, Debug)]
+pub struct Ev {
+    pub ty: EventType,
+    pub mode: Option<String>,
+    pub contexts: Vec<String>,
+    pub actors: Vec<usize>,
+    pub recipients: Vec<usize>,
+    pub trigger: Span,
+    pub sentence: usize,
+    pub mentions: Vec<(usize, Span)>,
+    pub date: Option<dates::DateMention>,
+    pub place: Option<usize>,
+    pub aux: Aux,
+    pub notes: Vec<String>,
+    /// Actor countries (sorted, unique) and recipient countries, for merging.
+    pub actor_codes: Vec<String>,
+    pub recipient_codes: Vec<String>,
+    /// Recipient filled from the report's main pair of states, not from the sentence.
+    pub inferred_recipient: Option<String>,
+}
+
+impl Coder {
+    /// Loads the knowledge base and every language that has data.
+    pub fn load(data: &DataSource, user_actors: Option<&std::path::Path>) -> Result<Coder, LoadError> {
+        let kb = Kb::load(data, user_actors)?;
+        let mut packs = HashMap::new();
+        for lang in Lang::ALL {
+            let gfile = format!("lang/{}/grammar.toml", lang.code());
+            let efile = format!("lang/{}/events.toml", lang.code());
+            let grammar = match data.read(&gfile)? {
+                Some(src) => Grammar::parse(&src, &gfile)?,
+                None => continue,
+            };
+            let lexicon = match data.read(&efile)? {
+                Some(src) => Lexicon::parse(&src, &efile)?,
+                None => Lexicon::default(),
+            };
+            packs.insert(lang, LangPack { grammar, lexicon });
+        }
+        Ok(Coder { kb, packs })
+    }
+
+    /// Codes one document.
+    pub fn code(&self, input: &Input) -> Result<DocRecord, CodeError> {
+        let text = input.text;
+        if text.len() > MAX_DOC_BYTES {
+            return Err(CodeError::TooLarge(text.len()));
+        }
+        if text.trim().is_empty() {
+            return Err(CodeError::Empty);
+        }
+        let control = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
+        if text.contains('\0') || control * 20 > text.chars().count().max(1) {
+            return Err(CodeError::Binary);
+        }
+        if let Some(p) = input.published {
+            if p.len() < 10 || p[..10].parse::<jiff::civil::Date>().is_err() {
+                return Err(CodeError::BadDate(p.to_string()));
+            }
+        }
+        let (lang, confidence) = match input.lang {
+            Some(code) => (Lang::parse(code).ok_or_else(|| CodeError::UnknownLang(code.to_string()))?, None),
+            None => {
+                let (l, c) = annals_text::lang::detect(text)?;
+                (l, Some(c))
+            }
+        };
+        let pack = self.packs.get(&lang).ok_or_else(|| CodeError::UnknownLang(lang.code().to_string()))?;
+        Ok(self.code_prepared(input, lang, confidence, pack))
+    }
+
+    fn code_prepared(&self, input: &Input, lang: Lang, confidence: Option<f32>, pack: &LangPack) -> DocRecord {
+        let g = &pack.grammar;
+        let p = annals_text::prepare(input.text, lang, g);
+        let published = input.published.map(|d| &d[..10]);
+        let keys = TokenKeys::new(&p.norm.text, &p.tokens, &self.kb.matcher);
+        let mut finder = MentionFinder::new(&self.kb, g, lang, published);
+        let mut events: Vec<Ev> = Vec::new();
+        let mut claims = Vec::new();
+        let mut quotes = Vec::new();
+        for s in 0..p.sentences.len() {
+            let before = finder.mentions.len();
+            finder.sentence(&p, &keys, s);
+            let ids: Vec<usize> = (before..finder.mentions.len()).collect();
+            let range = p.sentences[s].tokens.clone();
+            let clauses = clauses::split(&p, range.clone(), g);
+            let clause_of = |k: usize| clauses.iter().find(|c| c.tokens.contains(&k)).map(|c| c.tokens.clone()).unwrap_or(range.clone());
+            let found_dates = dates::find(&p, g, range.clone(), published);
+            claims.extend(claims::find(&p, g, range.clone(), &clause_of));
+            for q in quotes::find(&p, g, range.clone(), &clauses, &finder.mentions, &ids) {
+                quotes.push((q, s));
+            }
+            let hits = pack.lexicon.find(&p.tokens, range.clone(), clause_of);
+            let mut kept: Vec<&lexicon::TriggerHit> = Vec::new();
+            for h in &hits {
+                // A noun right after another trigger is its object ("signed an agreement",
+                // "criticised the sanctions"): the first trigger heads the event.
+                if let Some(prev) = kept.last() {
+                    if h.start >= prev.end && h.start - prev.end <= 2 && clause_of(h.start) == clause_of(prev.start) {
+                        continue;
+                    }
+                }
+                kept.push(h);
+            }
+            for h in kept {
+                let entry = &pack.lexicon.entries[h.entry];
+                let clause = clause_of(h.start);
+                let in_clause: Vec<usize> = ids.iter().copied().filter(|&m| clause.contains(&finder.mentions[m].tokens.start)).collect();
+                let view = args::TriggerView { start: h.start, end: h.end, frame: entry.frame, visit: entry.mode.as_deref() == Some("visit") };
+                let mut a = args::assign(&p, g, &finder.mentions, &in_clause, clause.clone(), &view);
+                if a.anaphoric {
+                    continue;
+                }
+                // Reported speech: a clause without an actor takes the speaker's.
+                if a.actors.is_empty() {
+                    if let Some(speaker) = speaker_for(&clauses, &clause, &finder.mentions, &ids, &p, g) {
+                        a.actors = vec![speaker];
+                        a.note = "speaker of the reported speech".into();
+                    }
+                }
+                if a.actors.is_empty() {
+                    continue;
+                }
+                let passive = a.note.starts_with("agent");
+                let mut aux = aux::flags(&p, g, clause.clone(), h.start..h.end, passive);
+                let date = nearest_date(&found_dates, &clause, h.start);
+                if let Some(d) = &date {
+                    if dates::is_past(d, published) {
+                        aux.historical = true;
+                    }
+                }
+                let mut ty = entry.event;
+                let mut notes = vec![format!("arguments: {}", a.note.trim_start_matches(", "))];
+                if aux.future && matches!(ty, EventType::Cooperate | EventType::Aid) {
+                    notes.push(format!("{ty} announced for the future coded as AGREE (PLOVER)"));
+                    ty = EventType::Agree;
+                }
+                let trigger = Span::new(p.tokens[h.start].span.start, p.tokens[h.end - 1].span.end);
+                let place = a.places.iter().copied().find(|&m| finder.mentions[m].capital.is_some()).or(a.places.first().copied());
+                events.push(Ev {
+                    ty,
+                    mode: entry.mode.clone(),
+                    contexts: entry.contexts.clone(),
+                    actors: a.actors,
+                    recipients: a.recipients,
+                    trigger,
+                    sentence: s,
+                    mentions: vec![(s, trigger)],
+                    date,
+                    place,
+                    aux,
+                    notes,
+                    actor_codes: Vec::new(),
+                    recipient_codes: Vec::new(),
+                    inferred_recipient: None,
+                });
+            }
+        }
+        let events = merge::finish(events, &finder.mentions, &finder.entities, published);
+        assemble(&p, input, lang, confidence, &self.kb, finder, events, claims, quotes)
+    }
+}
+
+/// In "X sagte, dass …" the speaker of the clause before (or after) a content clause.
+fn speaker_for(clauses: &[clauses::Clause], clause: &std::ops::Range<usize>, mentions: &[Mention], ids: &[usize], p: &annals_text::Prepared, g: &Grammar) -> Option<usize> {
+    let pos = clauses.iter().position(|c| c.tokens == *clause)?;
+    let neighbours = [pos.checked_sub(1), Some(pos + 1)];
+    for n in neighbours.into_iter().flatten() {
+        let Some(c) = clauses.get(n) else { continue };
+        if !c.speech {
+            continue;
+        }
+        let found = ids.iter().copied().find(|&m| {
+            let mm = &mentions[m];
+            c.tokens.contains(&mm.tokens.start) && !mm.place && !args::governed_by(p, mm.tokens.start, c.tokens.start, &g.prepositions, g)
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+fn nearest_date(found: &[dates::DateMention], clause: &std::ops::Range<usize>, at: usize) -> Option<dates::DateMention> {
+    found
+        .iter()
+        .filter(|d| clause.contains(&d.tokens.start))
+        .min_by_key(|d| (d.tokens.start as i64 - at as i64).abs())
+        .or_else(|| found.iter().min_by_key(|d| (d.tokens.start as i64 - at as i64).abs()))
+        .cloned()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn assemble(p: &annals_text::Prepared, input: &Input, lang: Lang, confidence: Option<f32>, kb: &Kb, finder: MentionFinder, events: Vec<Ev>, claims: Vec<ClaimRecord>, quotes: Vec<(quotes::QuoteHit, usize)>) -> DocRecord {
+    let mentions = &finder.mentions;
+    let entities: Vec<EntityRecord> = finder
+        .entities
+        .iter()
+        .map(|e| EntityRecord {
+            name: e.name.clone(),
+            kind: e.kind.to_string(),
+            country: e.country.clone(),
+            sector: e.sector.clone(),
+            office: e.office.clone(),
+            wikidata: e.wikidata.clone(),
+            known: e.kb.is_some(),
+            mentions: e.spans.iter().map(|s| TextSpan { text: p.slice(*s).to_string(), span: p.orig_span(*s) }).collect(),
+        })
+        .collect();
+    let refs = |ids: &[usize]| -> Vec<Ref> {
+        let mut out: Vec<Ref> = Vec::new();
+        for &m in ids {
+            let mm = &mentions[m];
+            let span = Span::new(p.tokens[mm.tokens.start].span.start, p.tokens[mm.tokens.end - 1].span.end);
+            let text = p.slice(span).to_string();
+            if mm.entities.is_empty() {
+                let name = match (&mm.country, &mm.sector) {
+                    (Some(c), Some(s)) => format!("{c} {s}"),
+                    (Some(c), None) => c.clone(),
+                    (None, Some(s)) => s.clone(),
+                    _ => text.clone(),
+                };
+                out.push(Ref { entity: None, name, country: mm.country.clone(), sector: mm.sector.clone(), text: text.clone(), span: p.orig_span(span) });
+            }
+            for &e in &mm.entities {
+                if out.iter().any(|r| r.entity == Some(e)) {
+                    continue;
+                }
+                let ent = &finder.entities[e];
+                let sector = if mm.kind == MentionKind::Country { Some("GOV".to_string()) } else { ent.sector.clone() };
+                out.push(Ref { entity: Some(e), name: ent.name.clone(), country: ent.country.clone(), sector, text: text.clone(), span: p.orig_span(span) });
+            }
+        }
+        out
+    };
+    let records = events
+        .into_iter()
+        .map(|ev| {
+            let mut recipient = refs(&ev.recipients);
+            if let Some(code) = &ev.inferred_recipient {
+                let name = kb.by_code.get(code).map(|&i| kb.entities[i].name.clone()).unwrap_or(code.clone());
+                recipient.push(Ref { entity: finder.entities.iter().position(|e| e.kb.is_some_and(|k| kb.entities[k].country == *code && e.kind == "country")), name, country: Some(code.clone()), sector: None, text: String::new(), span: [0, 0] });
+            }
+            let location = ev.place.map(|m| {
+                let mm = &mentions[m];
+                let span = Span::new(p.tokens[mm.tokens.start].span.start, p.tokens[mm.tokens.end - 1].span.end);
+                let (name, lat, lon) = match mm.capital {
+                    Some(c) => (kb.capitals[c].name.clone(), kb.capitals[c].lat, kb.capitals[c].lon),
+                    None => {
+                        let e = &finder.entities[mm.entities[0]];
+                        let k = e.kb.map(|k| &kb.entities[k]);
+                        (e.name.clone(), k.and_then(|k| k.lat), k.and_then(|k| k.lon))
+                    }
+                };
+                LocationRecord { name, country: mm.country.clone(), lat, lon, text: p.slice(span).to_string(), span: p.orig_span(span) }
+            });
+            let mut contexts = ev.contexts.clone();
+            for r in refs(&ev.actors) {
+                let c = match r.sector.as_deref() {
+                    Some("MIL") => Some("military"),
+                    Some("LEG") => Some("legislative"),
+                    Some("JUD") => Some("legal"),
+                    _ => None,
+                };
+                if let Some(c) = c {
+                    if !contexts.iter().any(|x| x == c) {
+                        contexts.push(c.to_string());
+                    }
+                }
+            }
+            let date = match &ev.date {
+                Some(d) => Some(dates::record(p, d)),
+                None if ev.aux.historical => published_before(input.published),
+                None => None,
+            };
+            EventRecord {
+                event: ev.ty.name().to_string(),
+                mode: ev.mode.clone(),
+                cameo: ev.ty.cameo(ev.mode.as_deref()).to_string(),
+                contexts,
+                actor: refs(&ev.actors),
+                recipient,
+                date,
+                location,
+                aux: ev.aux.clone(),
+                trigger: TextSpan { text: p.slice(ev.trigger).to_string(), span: p.orig_span(ev.trigger) },
+                mentions: ev.mentions.iter().map(|(s, sp)| MentionRef { sentence: *s, span: p.orig_span(*sp) }).collect(),
+                score: ev.ty.score(ev.mode.as_deref()),
+                notes: ev.notes.clone(),
+            }
+        })
+        .collect();
+    let quotes = quotes
+        .into_iter()
+        .map(|(q, _)| QuoteRecord {
+            speaker: q.speaker.and_then(|m| mentions[m].entities.first().copied()),
+            text: p.slice(q.span).to_string(),
+            span: p.orig_span(q.span),
+            direct: q.direct,
+        })
+        .collect();
+    DocRecord {
+        id: input.id.to_string(),
+        lang: lang.code().to_string(),
+        lang_confidence: confidence,
+        published: input.published.map(str::to_string),
+        url: input.url.map(str::to_string),
+        title: input.title.map(str::to_string),
+        events: records,
+        entities,
+        quotes,
+        claims,
+        warnings: finder.warnings.clone(),
+        sentences: p.sentences.iter().map(|s| p.orig_span(s.span)).collect(),
+    }
+}
+
+fn published_before(published: Option<&str>) -> Option<DateRecord> {
+    published.map(|d| DateRecord { value: format!("before:{}", &d[..10]), precision: "before".into(), text: String::new(), span: [0, 0] })
+}
+
+pub use mentions::DocEntity;

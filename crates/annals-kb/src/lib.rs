@@ -1,1 +1,340 @@
-//! annals-kb
+//! The actor knowledge base: states, capitals, people with their offices over time,
+//! organisations and role nouns, read from `data/kb/` and `data/lang/*/roles.toml`, compiled
+//! into a word-key matcher.
+//!
+//! [`Kb`] owns the [`Entity`] list and the [`matcher::Matcher`]; the coder consumes the base
+//! only through this crate: `Kb::load` once, then `kb.matcher.find(...)` per sentence and
+//! `kb.office_on(...)` for the office an actor held on the event's date.
+//!
+//! ```
+//! use annals_kb::Kb;
+//! let kb = Kb::load(&annals_core::data::DataSource::Embedded, None).unwrap();
+//! let hits = kb.lookup("Tokajew", Some("2024-11-27"));
+//! assert_eq!(hits[0].entity.name, "Kassym-Jomart Tokayev");
+//! ```
+
+pub mod inflect;
+pub mod matcher;
+pub mod schema;
+
+use annals_core::{data::DataSource, Lang};
+use matcher::{AliasKind, Matcher, Target};
+use schema::*;
+use std::path::Path;
+
+/// Loading the knowledge base failed.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error(transparent)]
+    Data(#[from] annals_core::data::DataError),
+    #[error("knowledge file {file} is not valid: {message}; fix it (schema: docs/DATA.md)")]
+    Parse { file: String, message: String },
+    #[error("cannot read actors file {file}: {message}")]
+    UserFile { file: String, message: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Country,
+    Organization,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Country => "country",
+            Kind::Organization => "organization",
+        }
+    }
+}
+
+/// A capital (or a former name of one) of a country.
+#[derive(Clone, Debug)]
+pub struct CapitalInfo {
+    pub name: String,
+    pub country: usize,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// A known actor.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub name: String,
+    pub kind: Kind,
+    /// Actor country code (ISO alpha-3, or IGO/NGO/...).
+    pub country: String,
+    /// Default sector (GOV for states; organisations' own; people: from their offices).
+    pub sector: Option<String>,
+    pub wikidata: Option<String>,
+    pub offices: Vec<Office>,
+    pub org_kind: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// A role noun ("Außenminister", "military", "власти").
+#[derive(Clone, Debug)]
+pub struct RoleInfo {
+    pub sector: String,
+    pub office: Option<String>,
+    pub title: bool,
+    pub lang: Lang,
+}
+
+/// The compiled knowledge base.
+pub struct Kb {
+    pub entities: Vec<Entity>,
+    pub capitals: Vec<CapitalInfo>,
+    pub roles: Vec<RoleInfo>,
+    pub matcher: Matcher,
+    /// Index of each country entity by its code.
+    pub by_code: std::collections::HashMap<String, usize>,
+}
+
+/// One answer of [`Kb::lookup`].
+pub struct LookupHit<'a> {
+    pub entity: &'a Entity,
+    pub index: usize,
+    pub office: Option<&'a Office>,
+    pub via: AliasKind,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(src: &str, file: &str) -> Result<T, KbError> {
+    toml::from_str(src).map_err(|e| KbError::Parse { file: file.to_string(), message: e.to_string() })
+}
+
+fn lang_of(tag: Option<&str>) -> Option<Lang> {
+    tag.and_then(Lang::parse)
+}
+
+impl Kb {
+    /// Loads and compiles the base from `data`, plus a user's own actors file.
+    pub fn load(data: &DataSource, user_actors: Option<&Path>) -> Result<Kb, KbError> {
+        let mut b = Builder::default();
+        if let Some(src) = data.read("kb/countries.toml")? {
+            let f: CountryFile = parse(&src, "kb/countries.toml")?;
+            f.country.iter().for_each(|c| b.country(c));
+        }
+        for file in data.list("kb/people", ".toml")? {
+            let src = data.read(&file)?.unwrap_or_default();
+            let f: PeopleFile = parse(&src, &file)?;
+            f.person.iter().for_each(|p| b.person(p));
+        }
+        for file in data.list("kb", ".toml")? {
+            if file.starts_with("kb/org") {
+                let src = data.read(&file)?.unwrap_or_default();
+                let f: OrgFile = parse(&src, &file)?;
+                f.org.iter().for_each(|o| b.org(o));
+            }
+        }
+        for lang in Lang::ALL {
+            let file = format!("lang/{}/roles.toml", lang.code());
+            if let Some(src) = data.read(&file)? {
+                let f: RoleFile = parse(&src, &file)?;
+                f.role.iter().for_each(|r| b.role(r, lang));
+            }
+        }
+        if let Some(path) = user_actors {
+            let name = path.display().to_string();
+            let src = std::fs::read_to_string(path).map_err(|e| KbError::UserFile { file: name.clone(), message: e.to_string() })?;
+            let f: ActorsFile = toml::from_str(&src).map_err(|e| KbError::UserFile { file: name, message: e.to_string() })?;
+            f.country.iter().for_each(|c| b.country(c));
+            f.person.iter().for_each(|p| b.person(p));
+            f.org.iter().for_each(|o| b.org(o));
+        }
+        Ok(b.finish())
+    }
+
+    /// The office `entity` held on `date` (`YYYY-MM-DD`; a shorter date compares by prefix),
+    /// preferring heads of state and government when several overlap. Without a date: the
+    /// latest office.
+    pub fn office_on(&self, entity: usize, date: Option<&str>) -> Option<&Office> {
+        let offices = &self.entities[entity].offices;
+        let Some(date) = date else { return offices.iter().max_by(|a, b| a.from.cmp(&b.from)) };
+        let held: Vec<&Office> = offices
+            .iter()
+            .filter(|o| o.from.as_deref().is_none_or(|f| f <= date) && o.to.as_deref().is_none_or(|t| t >= &date[..t.len().min(date.len())]))
+            .collect();
+        held.iter().copied().min_by_key(|o| office_rank(&o.role))
+    }
+
+    /// Finds the actors a name refers to, best first: those holding an office on `date`
+    /// first, then by kind (people, countries, organisations).
+    pub fn lookup(&self, name: &str, date: Option<&str>) -> Vec<LookupHit<'_>> {
+        let text = annals_text::normalise::normalise(name.trim()).text;
+        let mut hits: Vec<LookupHit> = Vec::new();
+        if let Some(m) = self.matcher.find_text(&text, None).into_iter().max_by_key(|m| m.end) {
+            for t in &m.targets {
+                let (idx, via) = match *t {
+                    Target::Entity(i, kind) => (i, kind),
+                    Target::Capital(c) => (self.capitals[c].country, AliasKind::Capital),
+                    Target::Role(_) => continue,
+                };
+                if hits.iter().any(|h| h.index == idx) {
+                    continue;
+                }
+                hits.push(LookupHit { entity: &self.entities[idx], index: idx, office: self.office_on(idx, date), via });
+            }
+        }
+        hits.sort_by_key(|h| (h.office.is_none() && date.is_some(), h.entity.kind != Kind::Person, h.via != AliasKind::Name));
+        hits
+    }
+
+    /// Counts for `annals actors stats`: entities by kind, aliases by language and script.
+    pub fn stats(&self) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for kind in [Kind::Country, Kind::Person, Kind::Organization] {
+            out.push((format!("entities: {}", kind.name()), self.entities.iter().filter(|e| e.kind == kind).count()));
+        }
+        out.push(("offices".into(), self.entities.iter().map(|e| e.offices.len()).sum()));
+        out.push(("capitals (with former names)".into(), self.capitals.len()));
+        out.push(("role nouns".into(), self.roles.len()));
+        out.extend(self.matcher.stats());
+        out
+    }
+}
+
+/// The surname of a full name with its particles ("Ursula von der Leyen" -> "von der Leyen",
+/// "Marine Le Pen" -> "Le Pen"); `None` for a one-word name.
+fn surname_of(name: &str) -> Option<&str> {
+    const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "del", "della", "di", "da", "le", "la", "al", "el", "bin", "ibn", "du", "ter", "zu", "dos", "das"];
+    let words: Vec<(usize, &str)> = name.split_whitespace().map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w)).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut first = words.len() - 1;
+    while first > 1 && PARTICLES.contains(&words[first - 1].1.to_lowercase().as_str()) {
+        first -= 1;
+    }
+    Some(&name[words[first].0..])
+}
+
+fn office_rank(role: &str) -> u8 {
+    let r = role.to_lowercase();
+    if r.starts_with("president") || r.starts_with("king") || r.starts_with("queen") || r.starts_with("emir") || r.starts_with("supreme leader") || r.starts_with("federal president") {
+        0
+    } else if r.starts_with("prime minister") || r.starts_with("chancellor") || r.starts_with("premier") {
+        1
+    } else if r.contains("foreign") || r.contains("secretary of state") {
+        2
+    } else {
+        3
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    capitals: Vec<CapitalInfo>,
+    roles: Vec<RoleInfo>,
+    matcher: matcher::MatcherBuilder,
+    by_code: std::collections::HashMap<String, usize>,
+}
+
+impl Builder {
+    fn country(&mut self, c: &Country) {
+        let idx = self.entities.len();
+        self.entities.push(Entity {
+            name: c.name.clone(),
+            kind: Kind::Country,
+            country: c.code.clone(),
+            sector: Some("GOV".into()),
+            wikidata: c.wikidata.clone(),
+            offices: Vec::new(),
+            org_kind: None,
+            lat: c.lat,
+            lon: c.lon,
+        });
+        self.by_code.entry(c.code.clone()).or_insert(idx);
+        let t = |k| Target::Entity(idx, k);
+        self.matcher.add(&c.name, None, t(AliasKind::Name));
+        for (l, n) in c.names.iter() {
+            self.matcher.add(n, lang_of(l), t(AliasKind::Name));
+        }
+        for (l, n) in c.adjectives.iter() {
+            self.matcher.add(n, lang_of(l), t(AliasKind::Adjective));
+        }
+        for (l, n) in c.demonyms.iter() {
+            self.matcher.add(n, lang_of(l), t(AliasKind::Demonym));
+        }
+        for (l, n) in c.metonyms.iter() {
+            self.matcher.add(n, lang_of(l), t(AliasKind::Metonym));
+        }
+        for cap in &c.capital {
+            let ci = self.capitals.len();
+            self.capitals.push(CapitalInfo { name: cap.name.clone(), country: idx, lat: cap.lat, lon: cap.lon, from: cap.from.clone(), to: cap.to.clone() });
+            self.matcher.add(&cap.name, None, Target::Capital(ci));
+            for (l, n) in cap.aliases.iter() {
+                self.matcher.add(n, lang_of(l), Target::Capital(ci));
+            }
+        }
+    }
+
+    fn person(&mut self, p: &Person) {
+        let idx = self.entities.len();
+        let sector = p.sector.clone().or_else(|| p.office.iter().find_map(|o| o.sector.clone()));
+        self.entities.push(Entity {
+            name: p.name.clone(),
+            kind: Kind::Person,
+            country: p.country.clone(),
+            sector,
+            wikidata: p.wikidata.clone(),
+            offices: p.office.clone(),
+            org_kind: None,
+            lat: None,
+            lon: None,
+        });
+        let mut names: Vec<(Option<Lang>, &str)> = vec![(None, p.name.as_str())];
+        names.extend(p.aliases.iter().into_iter().map(|(l, n)| (lang_of(l), n)));
+        let mut surnames: Vec<&str> = Vec::new();
+        // Surnames with their particles: "von der Leyen", "Le Pen", "al-Assad" stays whole.
+        for (l, n) in names {
+            self.matcher.add(n, l, Target::Entity(idx, AliasKind::Name));
+            if let Some(surname) = surname_of(n) {
+                if !surnames.contains(&surname) && surname.chars().count() >= 3 {
+                    surnames.push(surname);
+                }
+            }
+        }
+        for s in surnames {
+            self.matcher.add(s, None, Target::Entity(idx, AliasKind::Surname));
+        }
+    }
+
+    fn org(&mut self, o: &Org) {
+        let idx = self.entities.len();
+        self.entities.push(Entity {
+            name: o.name.clone(),
+            kind: Kind::Organization,
+            country: o.country.clone(),
+            sector: o.sector.clone(),
+            wikidata: o.wikidata.clone(),
+            offices: Vec::new(),
+            org_kind: o.kind.clone(),
+            lat: None,
+            lon: None,
+        });
+        self.matcher.add(&o.name, None, Target::Entity(idx, AliasKind::Name));
+        for (l, n) in o.aliases.iter() {
+            self.matcher.add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
+        }
+    }
+
+    fn role(&mut self, r: &Role, lang: Lang) {
+        let idx = self.roles.len();
+        self.roles.push(RoleInfo { sector: r.sector.clone(), office: r.office.clone(), title: r.title, lang });
+        for f in &r.forms {
+            self.matcher.add(f, Some(lang), Target::Role(idx));
+        }
+    }
+
+    fn finish(self) -> Kb {
+        Kb { entities: self.entities, capitals: self.capitals, roles: self.roles, matcher: self.matcher.build(), by_code: self.by_code }
+    }
+}

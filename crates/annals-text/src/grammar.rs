@@ -34,6 +34,15 @@ pub struct Grammar {
     pub both: WordSet,
     pub leaders: WordSet,
     pub coord: WordSet,
+    pub possessive: WordSet,
+    /// Prepositions: a name after one is never a subject.
+    pub prepositions: WordSet,
+    /// Prepositions that mark a recipient ("gegen", "against", "против", "with").
+    pub recipient_preps: WordSet,
+    /// Words before a noun trigger that put it in the past ("nach den ... Sanktionen").
+    pub after_words: WordSet,
+    /// Words that make a definite noun phrase ("die", "the", "этот").
+    pub determiners: WordSet,
     /// Lowercase abbreviations without their final dot ("z. b", "dr", "г").
     pub abbreviations: Vec<String>,
     /// Lowercase month forms -> month number 1..=12.
@@ -116,6 +125,11 @@ impl Grammar {
             both: set("both"),
             leaders: set("leaders"),
             coord: set("coord"),
+            possessive: set("possessive"),
+            prepositions: set("prepositions"),
+            recipient_preps: set("recipient_prepositions"),
+            after_words: set("after_words"),
+            determiners: set("determiners"),
             abbreviations: strings(v.get("abbreviations")).iter().map(|a| crate::tokens::lower(a.trim_end_matches('.'))).collect(),
             months,
             weekdays: indexed_lists(v.get("weekdays")),

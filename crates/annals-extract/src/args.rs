@@ -1,0 +1,227 @@
+//! Argument roles: who is the actor and who the recipient of a trigger, from the mentions of
+//! its clause.
+//!
+//! The rules, in order: an agent phrase ("von/durch/by X" in a passive clause or after a
+//! noun; Russian instrumental in a passive) is the actor; a possessor right before a noun
+//! trigger ("Putins Besuch", "seinem Staatsbesuch") is the actor; in Russian and Kazakh the
+//! nominative names the actor and the oblique cases the recipient; elsewhere the first name
+//! before the trigger that no preposition governs is the subject, or the first after it when
+//! the verb stands first (German inversion). The recipient is the first object after the
+//! trigger, or a name after a preposition of direction ("gegen", "against", "with"). The
+//! frame of the trigger then maps subject and object to actor and recipient (hosts invert).
+
+use crate::lexicon::Frame;
+use crate::mentions::{Mention, MentionKind};
+use annals_core::Lang;
+use annals_text::{Grammar, Prepared, TokenKind};
+use std::ops::Range;
+
+/// The actor and recipient mentions chosen for a trigger, with a note on how.
+#[derive(Clone, Debug, Default)]
+pub struct Args {
+    pub actors: Vec<usize>,
+    pub recipients: Vec<usize>,
+    pub places: Vec<usize>,
+    pub note: String,
+    /// The trigger is a definite noun with no argument of its own: a reference back to an
+    /// event already reported ("vor dem Besuch", "the visit").
+    pub anaphoric: bool,
+}
+
+/// What the role finder needs to know about the trigger.
+pub struct TriggerView {
+    pub start: usize,
+    pub end: usize,
+    pub frame: Frame,
+    pub visit: bool,
+}
+
+const ADJ_SKIP: usize = 2;
+
+/// The word before token `i` (skipping articles and lowercase adjectives, at most two) is in
+/// `set`.
+pub fn governed_by(p: &Prepared, i: usize, floor: usize, set: &annals_text::wordset::WordSet, grammar: &Grammar) -> bool {
+    let mut k = i;
+    let mut skipped = 0;
+    while k > floor {
+        k -= 1;
+        let t = &p.tokens[k];
+        if set.contains_word(&t.lower) {
+            return true;
+        }
+        if t.kind != TokenKind::Word || skipped >= ADJ_SKIP {
+            return false;
+        }
+        let article = grammar.determiners.contains_word(&t.lower);
+        let adjective = !t.cap && !grammar.prepositions.contains_word(&t.lower);
+        if !(article || adjective) {
+            return false;
+        }
+        skipped += 1;
+    }
+    false
+}
+
+fn coordinated(p: &Prepared, mentions: &[Mention], order: &[usize], pos: usize, grammar: &Grammar) -> Vec<usize> {
+    let mut out = vec![order[pos]];
+    let mut k = pos;
+    while k + 1 < order.len() {
+        let a = &mentions[order[k]];
+        let b = &mentions[order[k + 1]];
+        if b.place != a.place {
+            break;
+        }
+        let between = a.tokens.end..b.tokens.start;
+        let joined = !between.is_empty()
+            && between.clone().all(|j| {
+                let t = &p.tokens[j];
+                grammar.coord.contains_word(&t.lower) || p.token_text(j) == "," || grammar.determiners.contains_word(&t.lower)
+            })
+            && between.clone().any(|j| grammar.coord.contains_word(&p.tokens[j].lower) || p.token_text(j) == ",");
+        if !joined {
+            break;
+        }
+        out.push(order[k + 1]);
+        k += 1;
+    }
+    out
+}
+
+fn is_nominative(m: &Mention, lang: Lang) -> bool {
+    match lang {
+        Lang::Ru => matches!(m.ending, "" | "ы" | "и" | "ые" | "ие" | "ий" | "ый" | "ая" | "ое" | "яя" | "ее"),
+        Lang::Kk => matches!(m.ending, "" | "лар" | "лер" | "дар" | "дер" | "тар" | "тер"),
+        _ => true,
+    }
+}
+
+fn is_instrumental(m: &Mention) -> bool {
+    matches!(m.ending, "ом" | "ем" | "ём" | "ым" | "им" | "ой" | "ей" | "ами" | "ями" | "ыми" | "ими" | "мен" | "пен" | "бен")
+}
+
+/// Finds the arguments of one trigger in its clause.
+pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: &[usize], clause: Range<usize>, t: &TriggerView) -> Args {
+    let lang = p.lang;
+    let mut args = Args::default();
+    // Candidates: in the clause, not overlapping the trigger, not possessive pronouns used
+    // elsewhere than right before a noun.
+    let mut order: Vec<usize> = in_clause.iter().copied().filter(|&m| {
+        let mt = &mentions[m].tokens;
+        mt.end <= t.start || mt.start >= t.end
+    }).collect();
+    order.sort_by_key(|&m| mentions[m].tokens.start);
+    let passive = (clause.start..t.start.max(clause.start)).chain(t.end..clause.end).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower))
+        && !matches!(lang, Lang::Ru | Lang::Kk);
+    let ru_passive = matches!(lang, Lang::Ru) && (clause.clone()).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower));
+
+    let is_possessive_pronoun = |m: &Mention| m.kind == MentionKind::Pronoun && grammar.possessive.contains_word(&p.tokens[m.tokens.start].lower);
+    let prep = |m: &Mention| governed_by(p, m.tokens.start, clause.start, &grammar.prepositions, grammar);
+    let agent_prep = |m: &Mention| governed_by(p, m.tokens.start, clause.start, &grammar.agent_prep, grammar);
+    let recipient_prep = |m: &Mention| governed_by(p, m.tokens.start, clause.start, &grammar.recipient_preps, grammar) || governed_by(p, m.tokens.start, clause.start, &grammar.comitative, grammar);
+
+    // 1. Agents.
+    let mut agents: Vec<usize> = Vec::new();
+    for (pos, &m) in order.iter().enumerate() {
+        let mm = &mentions[m];
+        if mm.place || mm.capital.is_some() && mm.place {
+            continue;
+        }
+        let after = mm.tokens.start >= t.end && mm.tokens.start <= t.end + 12;
+        let right_before = mm.tokens.end <= t.start && t.start - mm.tokens.end <= 2;
+        let by_prep = agent_prep(mm) && (passive || after || right_before);
+        let by_case = ru_passive && is_instrumental(mm) && !governed_by(p, mm.tokens.start, clause.start, &grammar.comitative, grammar);
+        if by_prep || by_case {
+            agents = coordinated(p, mentions, &order, pos, grammar);
+            args.note = "agent phrase".into();
+            break;
+        }
+    }
+    // 2. A possessor right before a noun trigger: "Putins Besuch", "seinem Staatsbesuch",
+    //    "Putin's visit".
+    let possessor = order.iter().copied().rev().find(|&m| {
+        let mm = &mentions[m];
+        mm.tokens.end <= t.start
+            && t.start - mm.tokens.end <= 1
+            && (is_possessive_pronoun(mm) || matches!(mm.ending, "s" | "'s" | "s'" | "'"))
+            && !mm.place
+    });
+    let usable = |m: usize| {
+        let mm = &mentions[m];
+        !mm.place && !is_possessive_pronoun(mm) && !agents.contains(&m)
+    };
+
+    let mut subject: Vec<usize> = Vec::new();
+    let mut object: Vec<usize> = Vec::new();
+    if let Some(poss) = possessor.filter(|_| agents.is_empty()) {
+        subject = vec![poss];
+        args.note = "possessor".into();
+    } else if matches!(lang, Lang::Ru | Lang::Kk) {
+        if let Some(pos) = order.iter().position(|&m| usable(m) && is_nominative(&mentions[m], lang) && !prep(&mentions[m]) && !recipient_prep(&mentions[m])) {
+            subject = coordinated(p, mentions, &order, pos, grammar);
+            args.note = "nominative".into();
+        }
+        if let Some(pos) = order.iter().position(|&m| usable(m) && !subject.contains(&m) && (!is_nominative(&mentions[m], lang) || recipient_prep(&mentions[m])) && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))) {
+            object = coordinated(p, mentions, &order, pos, grammar);
+        }
+    } else {
+        let before: Vec<usize> = (0..order.len()).filter(|&k| mentions[order[k]].tokens.end <= t.start && usable(order[k]) && !prep(&mentions[order[k]])).collect();
+        let after: Vec<usize> = (0..order.len()).filter(|&k| mentions[order[k]].tokens.start >= t.end && usable(order[k]) && (!prep(&mentions[order[k]]) || recipient_prep(&mentions[order[k]]))).collect();
+        if let Some(&k) = before.first() {
+            subject = coordinated(p, mentions, &order, k, grammar);
+            args.note = "subject before trigger".into();
+            if let Some(&k2) = after.iter().find(|&&k2| !subject.contains(&order[k2])) {
+                object = coordinated(p, mentions, &order, k2, grammar);
+            }
+        } else if let Some(&k) = after.first() {
+            // Verb first (German inversion, headlines): subject, then object after it.
+            subject = coordinated(p, mentions, &order, k, grammar);
+            args.note = "subject after trigger".into();
+            if let Some(&k2) = after.iter().find(|&&k2| !subject.contains(&order[k2])) {
+                object = coordinated(p, mentions, &order, k2, grammar);
+            }
+        }
+    }
+
+    let (actors, recipients) = if !agents.is_empty() {
+        // Passive or nominal: the agent acts; the (grammatical) subject or object suffers.
+        let patient = if subject.is_empty() { object } else { subject };
+        (agents.clone(), patient)
+    } else {
+        (subject, object)
+    };
+    let (mut actors, mut recipients) = match t.frame {
+        Frame::Agent => (actors, recipients),
+        Frame::Host => {
+            args.note.push_str(", host frame");
+            (recipients, actors)
+        }
+        Frame::Patient => (Vec::new(), actors),
+    };
+    // A visit's destination is its host.
+    let places: Vec<usize> = order.iter().copied().filter(|&m| mentions[m].place && mentions[m].tokens.start >= t.end.min(mentions[m].tokens.start)).collect();
+    if recipients.is_empty() && t.visit {
+        if let Some(&pl) = places.iter().find(|&&m| mentions[m].tokens.start >= t.end) {
+            recipients = vec![pl];
+        }
+    }
+    args.places = order.iter().copied().filter(|&m| mentions[m].place).collect();
+    actors.retain(|&m| !mentions[m].place || t.visit);
+    recipients.retain(|m| !actors.contains(m));
+    // A definite noun trigger with no possessor or agent of its own refers back to an
+    // event reported elsewhere ("vor dem Besuch", "the talks"), or names a topic.
+    let definite = looks_nominal(p, t.start)
+        && (t.start.saturating_sub(2)..t.start).any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower));
+    args.anaphoric = (actors.is_empty() && recipients.is_empty()) || (definite && possessor.is_none() && agents.is_empty());
+    args.actors = actors;
+    args.recipients = recipients;
+    args
+}
+
+/// A trigger word that reads as a noun: capitalised mid-sentence in German, or preceded by a
+/// determiner elsewhere.
+fn looks_nominal(p: &Prepared, i: usize) -> bool {
+    match p.lang {
+        Lang::De => p.tokens[i].cap,
+        _ => true,
+    }
+}

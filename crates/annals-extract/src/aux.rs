@@ -1,0 +1,27 @@
+//! Auxiliary modes of an event (PLOVER's negated, future, hypothetical, historical): read
+//! from the words of its clause around the trigger and from its date.
+
+use annals_core::record::Aux;
+use annals_text::{Grammar, Prepared};
+use std::ops::Range;
+
+/// Words of a clause that qualify a trigger at `trigger`: negation before the trigger or just
+/// after it (German "traf ... nicht"), modal and future words before it or right after it.
+pub fn flags(p: &Prepared, grammar: &Grammar, clause: Range<usize>, trigger: Range<usize>, passive: bool) -> Aux {
+    let before = clause.start..trigger.start;
+    let near_after = trigger.end..(trigger.end + 5).min(clause.end);
+    let any = |set: &annals_text::wordset::WordSet, r: Range<usize>| r.into_iter().any(|k| set.longest(&p.tokens, k).is_some());
+    let negated = any(&grammar.negation, before.clone()) || any(&grammar.negation, near_after.clone())
+        || p.tokens[trigger.clone()].iter().any(|t| t.lower.ends_with("n't"));
+    let future = !passive && (any(&grammar.future, before.clone()) || any(&grammar.intent, before.clone()) || any(&grammar.future, trigger.end..(trigger.end + 2).min(clause.end)));
+    let hypothetical = any(&grammar.hypothetical, before.clone()) || any(&grammar.hypothetical, trigger.end..(trigger.end + 2).min(clause.end));
+    let historical = any(&grammar.historical, clause.clone()) || after_word_before(p, grammar, trigger.start, clause.start);
+    Aux { negated, future, hypothetical, historical }
+}
+
+/// "nach den von beiden Ländern verhängten Importverboten", "after the sanctions": a noun
+/// trigger that follows "after" names an earlier event.
+fn after_word_before(p: &Prepared, grammar: &Grammar, start: usize, floor: usize) -> bool {
+    (start.saturating_sub(6).max(floor)..start).any(|k| grammar.after_words.contains_word(&p.tokens[k].lower))
+        && (start.saturating_sub(6).max(floor)..start).any(|k| grammar.determiners.contains_word(&p.tokens[k].lower))
+}

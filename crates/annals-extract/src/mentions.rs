@@ -1,0 +1,453 @@
+//! Actor mentions: the knowledge base's names, titled names it does not know ("Präsident X"),
+//! country adjectives with role nouns ("der russische Außenminister"), capitals and seats of
+//! power standing for governments, pronouns and "the two leaders", each resolved to an entity
+//! of the document.
+
+use crate::Lang;
+use annals_kb::matcher::{AliasKind, Match, Target, TokenKeys};
+use annals_kb::{Kb, Kind};
+use annals_text::{Grammar, Prepared, TokenKind};
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    Person,
+    Country,
+    Org,
+    /// A role noun with a country ("the Iranian military") or without one ("police").
+    Role,
+    /// "he", "his": a person named before.
+    Pronoun,
+    /// "the two leaders", "both countries": several entities named before.
+    Group,
+}
+
+/// An entity of the document: a knowledge-base actor, or a titled person the base does not
+/// know.
+#[derive(Clone, Debug)]
+pub struct DocEntity {
+    pub kb: Option<usize>,
+    pub name: String,
+    pub kind: &'static str,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub office: Option<String>,
+    pub wikidata: Option<String>,
+    /// Mentions naming it (not pronouns): token ranges of the name words.
+    pub spans: Vec<annals_core::Span>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub sentence: usize,
+    /// The whole phrase: adjective, role, name.
+    pub tokens: Range<usize>,
+    pub kind: MentionKind,
+    /// Document entities it refers to (one; several for a group).
+    pub entities: Vec<usize>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// Follows a locative or directional preposition ("in Astana", "nach Moskau").
+    pub place: bool,
+    /// A capital (knowledge-base index) when the mention is one.
+    pub capital: Option<usize>,
+    /// The inflectional ending of the last word (Russian/Kazakh case).
+    pub ending: &'static str,
+}
+
+/// The resolver's state over one document.
+pub struct MentionFinder<'a> {
+    pub kb: &'a Kb,
+    pub grammar: &'a Grammar,
+    pub lang: Lang,
+    pub date: Option<&'a str>,
+    pub entities: Vec<DocEntity>,
+    pub mentions: Vec<Mention>,
+    pub warnings: Vec<String>,
+}
+
+const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen", "einem", "eines", "these", "diese", "beiden"];
+
+impl<'a> MentionFinder<'a> {
+    pub fn new(kb: &'a Kb, grammar: &'a Grammar, lang: Lang, date: Option<&'a str>) -> Self {
+        MentionFinder { kb, grammar, lang, date, entities: Vec::new(), mentions: Vec::new(), warnings: Vec::new() }
+    }
+
+    fn entity_for_kb(&mut self, idx: usize, span: annals_core::Span) -> usize {
+        if let Some(pos) = self.entities.iter().position(|e| e.kb == Some(idx)) {
+            self.entities[pos].spans.push(span);
+            return pos;
+        }
+        let e = &self.kb.entities[idx];
+        let office = self.kb.office_on(idx, self.date);
+        let sector = office.and_then(|o| o.sector.clone()).or_else(|| e.sector.clone());
+        let country = office.and_then(|o| o.country.clone()).unwrap_or_else(|| e.country.clone());
+        self.entities.push(DocEntity {
+            kb: Some(idx),
+            name: e.name.clone(),
+            kind: match e.kind {
+                Kind::Person => "person",
+                Kind::Country => "country",
+                Kind::Organization => "organization",
+            },
+            country: Some(country),
+            sector,
+            office: office.map(|o| o.role.clone()),
+            wikidata: e.wikidata.clone(),
+            spans: vec![span],
+        });
+        self.entities.len() - 1
+    }
+
+    fn preceded_by(&self, p: &Prepared, i: usize, start: usize, set: &annals_text::wordset::WordSet) -> bool {
+        // Allow an article or a lowercase adjective between the preposition and the name.
+        let mut k = i;
+        let mut skipped = 0;
+        while k > start && skipped <= 2 {
+            k -= 1;
+            let t = &p.tokens[k];
+            if set.contains_word(&t.lower) {
+                return true;
+            }
+            if t.kind != TokenKind::Word || !ARTICLES.contains(&t.lower.as_str()) {
+                return false;
+            }
+            skipped += 1;
+        }
+        false
+    }
+
+    /// Chooses among persons sharing a name: one already named in the document, else one
+    /// holding an office on the date; a tie is reported, never guessed silently.
+    fn pick_person(&mut self, persons: &[usize], surface: &str) -> Option<usize> {
+        if persons.len() == 1 {
+            return Some(persons[0]);
+        }
+        if let Some(&p) = persons.iter().find(|&&p| self.entities.iter().any(|e| e.kb == Some(p))) {
+            return Some(p);
+        }
+        let holding: Vec<usize> = persons.iter().copied().filter(|&p| self.kb.office_on(p, self.date).is_some() && self.date.is_some()).collect();
+        if holding.len() == 1 {
+            return Some(holding[0]);
+        }
+        let names: Vec<&str> = persons.iter().map(|&p| self.kb.entities[p].name.as_str()).collect();
+        self.warnings.push(format!("ambiguous name {surface:?}: {} (left unresolved)", names.join(", ")));
+        None
+    }
+
+    /// Finds the mentions of sentence `s`.
+    pub fn sentence(&mut self, p: &Prepared, keys: &TokenKeys, s: usize) {
+        let range = p.sentences[s].tokens.clone();
+        let mut i = range.start;
+        while i < range.end {
+            let ms = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, i, Some(self.lang));
+            if let Some(m) = ms.into_iter().next() {
+                i = self.resolve(p, keys, s, &range, m);
+                continue;
+            }
+            i = self.pronoun_or_group(p, s, &range, i);
+        }
+    }
+
+    fn resolve(&mut self, p: &Prepared, keys: &TokenKeys, s: usize, range: &Range<usize>, m: Match) -> usize {
+        let span = annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+        let surface = p.slice(span).to_string();
+        let persons: Vec<usize> = m.targets.iter().filter_map(|t| match t {
+            Target::Entity(i, AliasKind::Name | AliasKind::Surname) if self.kb.entities[*i].kind == Kind::Person => Some(*i),
+            _ => None,
+        }).collect();
+        let named: Option<usize> = m.targets.iter().find_map(|t| match t {
+            Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind != Kind::Person => Some(*i),
+            _ => None,
+        });
+        let metonym = m.targets.iter().find_map(|t| match t {
+            Target::Entity(i, AliasKind::Metonym) => Some(*i),
+            _ => None,
+        });
+        let capital = m.targets.iter().find_map(|t| match t {
+            Target::Capital(c) => Some(*c),
+            _ => None,
+        });
+        let adjective = m.targets.iter().find_map(|t| match t {
+            Target::Entity(i, AliasKind::Adjective) => Some(*i),
+            _ => None,
+        });
+        let demonym = m.targets.iter().find_map(|t| match t {
+            Target::Entity(i, AliasKind::Demonym) => Some(*i),
+            _ => None,
+        });
+        let role = m.targets.iter().find_map(|t| match t {
+            Target::Role(r) => Some(*r),
+            _ => None,
+        });
+        let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination);
+
+        // Full names and organisations first, then countries, then adjectives and roles.
+        if !persons.is_empty() && (named.is_none() || persons.len() == 1 && m.end - m.start > 1) {
+            if let Some(person) = self.pick_person(&persons, &surface) {
+                let e = self.entity_for_kb(person, span);
+                self.push_entity_mention(s, m.start..m.end, MentionKind::Person, e, false, None, m.ending);
+            }
+            return m.end;
+        }
+        if let Some(idx) = named.or(metonym) {
+            let e = self.entity_for_kb(idx, span);
+            let kind = if self.kb.entities[idx].kind == Kind::Country { MentionKind::Country } else { MentionKind::Org };
+            let place = place && kind == MentionKind::Country;
+            self.push_entity_mention(s, m.start..m.end, kind, e, place, None, m.ending);
+            return m.end;
+        }
+        if let Some(c) = capital {
+            let country = self.kb.capitals[c].country;
+            let e = self.entity_for_kb(country, span);
+            self.push_entity_mention(s, m.start..m.end, MentionKind::Country, e, place, Some(c), m.ending);
+            return m.end;
+        }
+        if let Some(country) = adjective.or(demonym.filter(|_| role.is_none())) {
+            if adjective.is_some() {
+                return self.adjective_phrase(p, keys, s, range, m.start, m.end, country);
+            }
+            // A people ("die Russen", "Americans") acts for its country.
+            let e = self.entity_for_kb(country, span);
+            self.push_entity_mention(s, m.start..m.end, MentionKind::Country, e, false, None, m.ending);
+            return m.end;
+        }
+        if let Some(r) = role {
+            return self.role_phrase(p, keys, s, range, m.start, m.end, r, None);
+        }
+        m.end
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_entity_mention(&mut self, s: usize, tokens: Range<usize>, kind: MentionKind, e: usize, place: bool, capital: Option<usize>, ending: &'static str) {
+        let ent = &self.entities[e];
+        let (country, sector) = (ent.country.clone(), ent.sector.clone());
+        self.mentions.push(Mention { sentence: s, tokens, kind, entities: vec![e], country, sector, place, capital, ending });
+    }
+
+    /// "der russische Außenminister (Lawrow)", "russische staatliche Nuklearkorporation
+    /// Rosatom", "Chinese officials": a country adjective takes the role or name that follows
+    /// within a few words; alone it names no actor.
+    #[allow(clippy::too_many_arguments)]
+    fn adjective_phrase(&mut self, p: &Prepared, keys: &TokenKeys, s: usize, range: &Range<usize>, start: usize, adj_end: usize, country: usize) -> usize {
+        let mut k = adj_end;
+        while k < range.end && k < adj_end + 4 {
+            let t = &p.tokens[k];
+            if t.kind == TokenKind::Punct && p.token_text(k) != "-" {
+                break;
+            }
+            let ms = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang));
+            if let Some(m) = ms.into_iter().next() {
+                let role = m.targets.iter().find_map(|t| match t {
+                    Target::Role(r) => Some(*r),
+                    _ => None,
+                });
+                let is_other = m.targets.iter().any(|t| matches!(t, Target::Entity(i, AliasKind::Name | AliasKind::Surname) if true && *i != usize::MAX));
+                if let Some(r) = role.filter(|_| !is_other) {
+                    return self.role_phrase(p, keys, s, range, start, m.end, r, Some(country));
+                }
+                if is_other {
+                    // "russische ... Rosatom": the name decides; the adjective only leads in.
+                    return k;
+                }
+                break;
+            }
+            // Only lowercase words (adjectives) may stand between; in German every noun is
+            // capitalised, so a capitalised non-name ends the phrase.
+            if t.cap && k > adj_end {
+                break;
+            }
+            k += 1;
+        }
+        adj_end
+    }
+
+    /// A role noun: with a title and a name after it, a person ("Präsident Tokajew",
+    /// "Foreign Minister Wang Yi"); otherwise an actor by role, with the country an adjective
+    /// before it or a genitive after it gives ("die Regierung Kasachstans").
+    #[allow(clippy::too_many_arguments)]
+    fn role_phrase(&mut self, p: &Prepared, keys: &TokenKeys, s: usize, range: &Range<usize>, start: usize, role_end: usize, role: usize, country: Option<usize>) -> usize {
+        let info = self.kb.roles[role].clone();
+        // A name after the title.
+        if role_end < range.end {
+            let ms = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, role_end, Some(self.lang));
+            if let Some(m) = ms.into_iter().next() {
+                let persons: Vec<usize> = m.targets.iter().filter_map(|t| match t {
+                    Target::Entity(i, AliasKind::Name | AliasKind::Surname) if self.kb.entities[*i].kind == Kind::Person => Some(*i),
+                    _ => None,
+                }).collect();
+                if !persons.is_empty() {
+                    let span = annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+                    let surface = p.slice(span).to_string();
+                    // A country adjective narrows people who share a surname.
+                    let narrowed: Vec<usize> = match country {
+                        Some(c) => persons.iter().copied().filter(|&x| self.kb.entities[x].country == self.kb.entities[c].country).collect(),
+                        None => persons.clone(),
+                    };
+                    let pick = if narrowed.is_empty() { persons } else { narrowed };
+                    if let Some(person) = self.pick_person(&pick, &surface) {
+                        let e = self.entity_for_kb(person, span);
+                        self.push_entity_mention(s, start..m.end, MentionKind::Person, e, false, None, m.ending);
+                    }
+                    return m.end;
+                }
+                // A country after the role: "the government of Kazakhstan" comes below.
+            } else if info.title {
+                // Unknown capitalised words after a title make a person the base lacks.
+                let mut k = role_end;
+                while k < range.end && k < role_end + 3 && p.tokens[k].kind == TokenKind::Word && p.tokens[k].cap {
+                    k += 1;
+                }
+                if k > role_end {
+                    let span = annals_core::Span::new(p.tokens[role_end].span.start, p.tokens[k - 1].span.end);
+                    let name = p.slice(span).to_string();
+                    let country_code = country.map(|c| self.kb.entities[c].country.clone());
+                    let e = match self.entities.iter().position(|e| e.kb.is_none() && e.name == name) {
+                        Some(e) => {
+                            self.entities[e].spans.push(span);
+                            e
+                        }
+                        None => {
+                            self.entities.push(DocEntity {
+                                kb: None,
+                                name,
+                                kind: "person",
+                                country: country_code,
+                                sector: Some(info.sector.clone()),
+                                office: info.office.clone(),
+                                wikidata: None,
+                                spans: vec![span],
+                            });
+                            self.entities.len() - 1
+                        }
+                    };
+                    self.push_entity_mention(s, start..k, MentionKind::Person, e, false, None, "");
+                    return k;
+                }
+            }
+        }
+        // The country from an adjective before, or a genitive / "of X" right after.
+        let mut end = role_end;
+        let mut country_code = country.map(|c| self.kb.entities[c].country.clone());
+        if country_code.is_none() {
+            let mut k = role_end;
+            if k < range.end && matches!(p.tokens[k].lower.as_str(), "of" | "von" | "des" | "der") {
+                k += 1;
+            }
+            if k < range.end {
+                let ms = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang));
+                if let Some(m) = ms.into_iter().next() {
+                    let c = m.targets.iter().find_map(|t| match t {
+                        Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Country => Some(*i),
+                        Target::Capital(c) => Some(self.kb.capitals[*c].country),
+                        _ => None,
+                    });
+                    if let Some(c) = c {
+                        let span = annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+                        self.entity_for_kb(c, span);
+                        country_code = Some(self.kb.entities[c].country.clone());
+                        end = m.end;
+                    }
+                }
+            }
+        }
+        self.mentions.push(Mention {
+            sentence: s,
+            tokens: start..end,
+            kind: MentionKind::Role,
+            entities: Vec::new(),
+            country: country_code,
+            sector: Some(info.sector.clone()),
+            place: false,
+            capital: None,
+            ending: "",
+        });
+        end
+    }
+
+    /// "er", "his", "он": the person named last; "die beiden Führer", "the two leaders",
+    /// "both countries": the last two states named.
+    fn pronoun_or_group(&mut self, p: &Prepared, s: usize, range: &Range<usize>, i: usize) -> usize {
+        let t = &p.tokens[i];
+        if t.kind != TokenKind::Word {
+            return i + 1;
+        }
+        let g = self.grammar;
+        if let Some((_, n)) = g.both.longest(&p.tokens, i) {
+            let mut k = i + n;
+            while k < range.end && k < i + n + 3 {
+                if let Some((_, ln)) = g.leaders.longest(&p.tokens, k) {
+                    return self.group(s, i..k + ln);
+                }
+                k += 1;
+            }
+            return i + n;
+        }
+        if ARTICLES[..7].contains(&t.lower.as_str()) || t.lower == "the" {
+            if let Some((_, ln)) = g.leaders.longest(&p.tokens, i + 1) {
+                if i + 1 < range.end && self.recent_countries(2).len() == 2 && p.tokens[i + 1].lower != "länder" {
+                    return self.group(s, i..i + 1 + ln);
+                }
+            }
+        }
+        if g.pronoun_he.contains_word(&t.lower) || g.pronoun_she.contains_word(&t.lower) {
+            // German "sie"/"ihr" are also "they"/"her": only when a person was named last.
+            if let Some(last) = self.mentions.iter().rev().find(|m| matches!(m.kind, MentionKind::Person | MentionKind::Pronoun) || (m.kind == MentionKind::Country && !m.place)) {
+                if matches!(last.kind, MentionKind::Person | MentionKind::Pronoun) && last.sentence + 2 >= s {
+                    let e = last.entities[0];
+                    let ent = &self.entities[e];
+                    self.mentions.push(Mention {
+                        sentence: s,
+                        tokens: i..i + 1,
+                        kind: MentionKind::Pronoun,
+                        entities: vec![e],
+                        country: ent.country.clone(),
+                        sector: ent.sector.clone(),
+                        place: false,
+                        capital: None,
+                        ending: "",
+                    });
+                }
+            }
+        }
+        i + 1
+    }
+
+    /// The last `n` distinct countries of actor mentions, most recent first.
+    pub fn recent_countries(&self, n: usize) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        for m in self.mentions.iter().rev() {
+            if m.place || m.kind == MentionKind::Group {
+                continue;
+            }
+            if let (Some(c), Some(&e)) = (&m.country, m.entities.first()) {
+                if !out.iter().any(|(x, _)| x == c) {
+                    out.push((c.clone(), e));
+                    if out.len() == n {
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn group(&mut self, s: usize, tokens: Range<usize>) -> usize {
+        let end = tokens.end;
+        let members = self.recent_countries(2);
+        if members.len() == 2 {
+            self.mentions.push(Mention {
+                sentence: s,
+                tokens,
+                kind: MentionKind::Group,
+                entities: members.iter().map(|(_, e)| *e).collect(),
+                country: None,
+                sector: None,
+                place: false,
+                capital: None,
+                ending: "",
+            });
+        }
+        end
+    }
+}

@@ -1,0 +1,152 @@
+//! One real-world event = one record: events of a report that share type, actors and
+//! recipients (for meetings: the same parties in any direction), auxiliary modes and a
+//! compatible date become one event with several mentions. Also fills a missing recipient
+//! from the report's main pair of states where PLOVER expects one.
+
+use crate::mentions::{DocEntity, Mention, MentionKind};
+use crate::Ev;
+use annals_core::plover::EventType;
+use std::collections::BTreeMap;
+
+fn codes_of(ids: &[usize], mentions: &[Mention], entities: &[DocEntity]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &m in ids {
+        let mm = &mentions[m];
+        if mm.kind == MentionKind::Group || (mm.country.is_none() && !mm.entities.is_empty()) {
+            out.extend(mm.entities.iter().filter_map(|&e| entities[e].country.clone()));
+        } else if let Some(c) = &mm.country {
+            out.push(c.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The two states a report is mostly about, when it has such a pair.
+fn main_dyad(mentions: &[Mention]) -> Option<(String, String)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut total = 0;
+    for m in mentions {
+        if m.place || m.kind == MentionKind::Group {
+            continue;
+        }
+        if let Some(c) = m.country.as_deref() {
+            if c.len() == 3 && c != "IGO" {
+                *counts.entry(c).or_default() += 1;
+                total += 1;
+            }
+        }
+    }
+    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1));
+    match v.as_slice() {
+        [(a, ca), (b, cb), ..] if *cb >= 2 && (ca + cb) * 3 >= total * 2 && v.get(2).is_none_or(|(_, c3)| c3 * 2 < *cb) => Some((a.to_string(), b.to_string())),
+        _ => None,
+    }
+}
+
+fn same_day_or_open(a: &Ev, b: &Ev) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => match (x.day, y.day) {
+            (Some(dx), Some(dy)) => (dx - dy).get_days().abs() <= 1,
+            _ => x.year == y.year || x.year.is_none() || y.year.is_none(),
+        },
+        _ => true,
+    }
+}
+
+fn parties(e: &Ev) -> Vec<String> {
+    let mut v: Vec<String> = e.actor_codes.iter().chain(&e.recipient_codes).chain(e.inferred_recipient.iter()).cloned().collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn recipients_of(e: &Ev) -> Vec<String> {
+    let mut v = e.recipient_codes.clone();
+    v.extend(e.inferred_recipient.iter().cloned());
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn mergeable(a: &Ev, b: &Ev) -> bool {
+    if a.ty != b.ty || a.aux.negated != b.aux.negated || a.aux.hypothetical != b.aux.hypothetical || a.aux.future != b.aux.future || !same_day_or_open(a, b) {
+        return false;
+    }
+    if a.ty == EventType::Consult || a.ty == EventType::Cooperate {
+        return parties(a) == parties(b);
+    }
+    let symmetric = |e: &Ev| e.recipient_codes.is_empty() && e.inferred_recipient.is_none() && e.actor_codes.len() > 1;
+    if symmetric(a) || symmetric(b) {
+        return parties(a) == parties(b);
+    }
+    a.actor_codes == b.actor_codes && recipients_of(a) == recipients_of(b)
+}
+
+/// Resolves country codes, drops self-directed recipients, fills recipients from the main
+/// dyad, and merges repeated events.
+pub fn finish(mut events: Vec<Ev>, mentions: &[Mention], entities: &[DocEntity], _published: Option<&str>) -> Vec<Ev> {
+    for e in &mut events {
+        e.actor_codes = codes_of(&e.actors, mentions, entities);
+        let actor_codes = e.actor_codes.clone();
+        let actor_sectors: Vec<Option<String>> = e.actors.iter().map(|&m| mentions[m].sector.clone()).collect();
+        e.recipients.retain(|&m| {
+            let mm = &mentions[m];
+            let same_country = mm.country.as_ref().is_some_and(|c| actor_codes.contains(c)) && mm.kind != MentionKind::Group;
+            let same_sector = mm.sector.is_none() || mm.sector.as_deref() == Some("GOV") || actor_sectors.contains(&mm.sector);
+            !(same_country && same_sector)
+        });
+        e.recipient_codes = codes_of(&e.recipients, mentions, entities);
+        e.recipient_codes.retain(|c| !actor_codes.contains(c) || e.recipients.len() > 1);
+    }
+    events.retain(|e| !e.actor_codes.is_empty());
+    if let Some((a, b)) = main_dyad(mentions) {
+        for e in &mut events {
+            let wants = matches!(e.ty, EventType::Agree | EventType::Support | EventType::Cooperate | EventType::Aid | EventType::Consult);
+            if wants && e.recipient_codes.is_empty() && e.actor_codes.len() == 1 {
+                let other = if e.actor_codes[0] == a { Some(&b) } else if e.actor_codes[0] == b { Some(&a) } else { None };
+                if let Some(o) = other {
+                    e.inferred_recipient = Some(o.clone());
+                    e.notes.push(format!("recipient {o} inferred: the report is about {a} and {b}"));
+                }
+            }
+        }
+    }
+    let mut out: Vec<Ev> = Vec::new();
+    for e in events {
+        match out.iter_mut().find(|o| mergeable(o, &e)) {
+            Some(o) => {
+                o.mentions.extend(e.mentions.iter().cloned());
+                o.notes.push(format!("merged with the same event in sentence {}", e.sentence));
+                if o.mode.is_none() {
+                    o.mode = e.mode.clone();
+                }
+                // Keep the directed reading of a meeting (a visit has a host).
+                if o.recipient_codes.is_empty() && !e.recipient_codes.is_empty() {
+                    o.actors = e.actors.clone();
+                    o.recipients = e.recipients.clone();
+                    o.actor_codes = e.actor_codes.clone();
+                    o.recipient_codes = e.recipient_codes.clone();
+                    o.inferred_recipient = e.inferred_recipient.clone();
+                }
+                let precise = |d: &Option<crate::dates::DateMention>| d.as_ref().map(|d| d.day.is_some() as u8 * 2 + d.year.is_some() as u8).unwrap_or(0);
+                if precise(&e.date) > precise(&o.date) {
+                    o.date = e.date.clone();
+                }
+                let capital_place = |p: Option<usize>| p.is_some_and(|m| mentions[m].capital.is_some());
+                if o.place.is_none() || (!capital_place(o.place) && capital_place(e.place)) {
+                    o.place = e.place.or(o.place);
+                }
+                for c in e.contexts {
+                    if !o.contexts.contains(&c) {
+                        o.contexts.push(c);
+                    }
+                }
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}

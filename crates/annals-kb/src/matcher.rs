@@ -1,0 +1,334 @@
+//! The compiled name matcher: every alias of every actor, as a sequence of word keys
+//! ([`annals_text::fold::key`] of the word and of its dictionary stems), indexed by its first
+//! word. A text word is looked up by its own key and the keys of its inflectional stems
+//! ([`crate::inflect::stems`]), so one index serves every script, spelling and case form.
+
+use crate::inflect;
+use annals_core::Lang;
+use annals_text::{fold, Token, TokenKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// How an alias names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AliasKind {
+    /// A full name, or the official or common name of a state or organisation.
+    Name,
+    /// A person's surname alone ("Putin" after "Wladimir Putin").
+    Surname,
+    /// A country adjective ("russisch", "Kazakh", "российский").
+    Adjective,
+    /// A people ("Russians", "Kasachen", "россияне").
+    Demonym,
+    /// A capital city.
+    Capital,
+    /// A seat of power standing for a government ("Kremlin").
+    Metonym,
+    /// A role noun ("Außenminister").
+    Role,
+}
+
+/// What an alias points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Entity(usize, AliasKind),
+    Capital(usize),
+    Role(usize),
+}
+
+impl Target {
+    pub fn kind(self) -> AliasKind {
+        match self {
+            Target::Entity(_, k) => k,
+            Target::Capital(_) => AliasKind::Capital,
+            Target::Role(_) => AliasKind::Role,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum WordPat {
+    /// Matches a word whose key, or the key of one of its stems, is among `keys`.
+    Keys { keys: Vec<String>, cap: bool },
+    /// An acronym: the word exactly as written (a possessive `'s` allowed).
+    Exact(String),
+    /// A stem with a trailing `*` in the data: any word whose key starts with it.
+    Prefix(String),
+}
+
+struct Alias {
+    words: Vec<WordPat>,
+    lang: Option<Lang>,
+    targets: Vec<Target>,
+}
+
+/// A match of an alias at a position of a token list.
+#[derive(Clone, Debug)]
+pub struct Match {
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub targets: Vec<Target>,
+    /// The inflectional ending the last word carried ("" when none), e.g. "а" in "Путина".
+    pub ending: &'static str,
+}
+
+/// Keys of the words of one text, computed once and shared by every lookup.
+pub struct TokenKeys {
+    keys: Vec<Vec<(String, &'static str)>>,
+}
+
+impl TokenKeys {
+    /// Computes the keys of every word token (number and punctuation tokens get none).
+    pub fn new(text: &str, tokens: &[Token], matcher: &Matcher) -> TokenKeys {
+        let keys = tokens
+            .iter()
+            .map(|t| {
+                if t.kind != TokenKind::Word {
+                    return Vec::new();
+                }
+                let word = &text[t.span.start..t.span.end];
+                let full = fold::key(word);
+                if !matcher.prefixes.contains(prefix3(&full)) {
+                    return Vec::new();
+                }
+                let mut out = vec![(full, "")];
+                for (stem, ending) in inflect::stems(word).into_iter().skip(1) {
+                    let k = fold::key(stem);
+                    if !out.iter().any(|(x, _)| *x == k) {
+                        out.push((k, ending));
+                    }
+                }
+                out
+            })
+            .collect();
+        TokenKeys { keys }
+    }
+}
+
+fn prefix3(key: &str) -> &str {
+    let end = key.char_indices().nth(3).map(|(i, _)| i).unwrap_or(key.len());
+    &key[..end]
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn word_pat(word: &str) -> Option<WordPat> {
+    if let Some(stem) = word.strip_suffix('*') {
+        let k = fold::key(stem);
+        return (!k.is_empty()).then_some(WordPat::Prefix(k));
+    }
+    if is_acronym(word) {
+        return Some(WordPat::Exact(word.to_string()));
+    }
+    let full = fold::key(word);
+    if full.is_empty() {
+        return None;
+    }
+    let mut keys = vec![full];
+    for s in inflect::dictionary_stems(word) {
+        let k = fold::key(s);
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
+    Some(WordPat::Keys { keys, cap })
+}
+
+/// Collects aliases; [`MatcherBuilder::build`] compiles them.
+#[derive(Default)]
+pub struct MatcherBuilder {
+    aliases: FxHashMap<(Vec<WordPat>, Option<Lang>), Vec<Target>>,
+}
+
+impl MatcherBuilder {
+    /// Adds an alias (any number of words) for a target; `lang` limits it to texts in that
+    /// language (role nouns), `None` matches in every language.
+    pub fn add(&mut self, alias: &str, lang: Option<Lang>, target: Target) {
+        let normalised = annals_text::normalise::normalise(alias).text;
+        let tokens = annals_text::tokens::tokenize(&normalised);
+        let words: Option<Vec<WordPat>> = tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct || normalised[t.span.start..t.span.end].ends_with('*'))
+            .map(|t| {
+                let mut w = normalised[t.span.start..t.span.end].to_string();
+                if normalised[t.span.end..].starts_with('*') {
+                    w.push('*');
+                }
+                word_pat(&w)
+            })
+            .collect();
+        let Some(words) = words else { return };
+        if words.is_empty() {
+            return;
+        }
+        // A single short word that is not an acronym is too ambiguous to be a name.
+        if words.len() == 1 {
+            if let WordPat::Keys { keys, .. } = &words[0] {
+                if keys[0].len() < 3 {
+                    return;
+                }
+            }
+        }
+        let lang = if matches!(target, Target::Role(_)) { lang } else { None };
+        let entry = self.aliases.entry((words, lang)).or_default();
+        if !entry.contains(&target) {
+            entry.push(target);
+        }
+    }
+
+    pub fn build(self) -> Matcher {
+        let mut m = Matcher::default();
+        for ((words, lang), targets) in self.aliases {
+            let id = m.aliases.len();
+            match &words[0] {
+                WordPat::Keys { keys, .. } => {
+                    for k in keys {
+                        m.index.entry(k.clone()).or_default().push(id);
+                        m.prefixes.insert(prefix3(k).to_string());
+                    }
+                }
+                WordPat::Exact(w) => m.exact.entry(w.clone()).or_default().push(id),
+                WordPat::Prefix(p) => {
+                    m.prefix_index.entry(prefix3(p).to_string()).or_default().push(id);
+                    m.prefixes.insert(prefix3(p).to_string());
+                }
+            }
+            for w in &words[1..] {
+                if let WordPat::Keys { keys, .. } = w {
+                    keys.iter().for_each(|k| {
+                        m.prefixes.insert(prefix3(k).to_string());
+                    });
+                }
+                if let WordPat::Prefix(p) = w {
+                    m.prefixes.insert(prefix3(p).to_string());
+                }
+            }
+            m.aliases.push(Alias { words, lang, targets });
+        }
+        m
+    }
+}
+
+/// The compiled matcher.
+#[derive(Default)]
+pub struct Matcher {
+    aliases: Vec<Alias>,
+    index: FxHashMap<String, Vec<usize>>,
+    exact: FxHashMap<String, Vec<usize>>,
+    prefix_index: FxHashMap<String, Vec<usize>>,
+    prefixes: FxHashSet<String>,
+}
+
+fn strip_possessive(raw: &str) -> &str {
+    raw.strip_suffix("'s").or_else(|| raw.strip_suffix("s'")).unwrap_or(raw)
+}
+
+impl Matcher {
+    /// All aliases that match at token `i`, longest first. `lang` filters language-bound
+    /// aliases (role nouns); `None` accepts all.
+    pub fn find_with(&self, text: &str, tokens: &[Token], keys: &TokenKeys, i: usize, lang: Option<Lang>) -> Vec<Match> {
+        let mut out: Vec<Match> = Vec::new();
+        let tok = &tokens[i];
+        if tok.kind != TokenKind::Word {
+            return out;
+        }
+        let raw = &text[tok.span.start..tok.span.end];
+        let mut cands: Vec<usize> = Vec::new();
+        if let Some(ids) = self.exact.get(strip_possessive(raw)) {
+            cands.extend(ids);
+        }
+        for (k, _) in &keys.keys[i] {
+            if let Some(ids) = self.index.get(k) {
+                cands.extend(ids);
+            }
+            if let Some(ids) = self.prefix_index.get(prefix3(k)) {
+                cands.extend(ids);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for id in cands {
+            let alias = &self.aliases[id];
+            if let (Some(want), Some(have)) = (alias.lang, lang) {
+                if want != have {
+                    continue;
+                }
+            }
+            let mut ending = "";
+            let mut ok = true;
+            for (k, pat) in alias.words.iter().enumerate() {
+                let Some(t) = tokens.get(i + k) else {
+                    ok = false;
+                    break;
+                };
+                match self.word_matches(text, t, &keys.keys[i + k], pat) {
+                    Some(e) => ending = e,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                let end = i + alias.words.len();
+                match out.iter_mut().find(|m| m.end == end) {
+                    Some(m) => {
+                        for t in &alias.targets {
+                            if !m.targets.contains(t) {
+                                m.targets.push(*t);
+                            }
+                        }
+                    }
+                    None => out.push(Match { start: i, end, targets: alias.targets.clone(), ending }),
+                }
+            }
+        }
+        out.sort_by(|a, b| b.end.cmp(&a.end));
+        out
+    }
+
+    fn word_matches(&self, text: &str, t: &Token, keys: &[(String, &'static str)], pat: &WordPat) -> Option<&'static str> {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        match pat {
+            WordPat::Exact(w) => {
+                let raw = &text[t.span.start..t.span.end];
+                (strip_possessive(raw) == w).then_some("")
+            }
+            WordPat::Keys { keys: want, cap } => {
+                if *cap && !t.cap {
+                    return None;
+                }
+                keys.iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)
+            }
+            WordPat::Prefix(p) => keys.first().filter(|(k, _)| k.starts_with(p.as_str())).map(|_| ""),
+        }
+    }
+
+    /// Alias counts by script, for `annals actors stats`.
+    pub fn stats(&self) -> Vec<(String, usize)> {
+        vec![
+            ("aliases".into(), self.aliases.len()),
+            ("aliases, multi-word".into(), self.aliases.iter().filter(|a| a.words.len() > 1).count()),
+            ("aliases, acronyms".into(), self.aliases.iter().filter(|a| matches!(a.words[0], WordPat::Exact(_))).count()),
+            ("aliases, role nouns".into(), self.aliases.iter().filter(|a| a.lang.is_some()).count()),
+        ]
+    }
+}
+
+impl Matcher {
+    /// Convenience for one-off lookups: tokenises `text` and matches at its first token.
+    pub fn find_text(&self, text: &str, lang: Option<Lang>) -> Vec<Match> {
+        let tokens = annals_text::tokens::tokenize(text);
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let keys = TokenKeys::new(text, &tokens, self);
+        self.find_with(text, &tokens, &keys, 0, lang)
+    }
+}
