@@ -26,6 +26,8 @@ pub struct Args {
     /// The trigger is a definite noun with no argument of its own: a reference back to an
     /// event already reported ("vor dem Besuch", "the visit").
     pub anaphoric: bool,
+    /// The actor came from an agent phrase (passive or nominal).
+    pub by_agent: bool,
 }
 
 /// What the role finder needs to know about the trigger.
@@ -126,13 +128,12 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
         if mm.place || mm.capital.is_some() && mm.place {
             continue;
         }
-        let after = mm.tokens.start >= t.end && mm.tokens.start <= t.end + 12;
+        let after = mm.tokens.start >= t.end && mm.tokens.start <= t.end + 16;
         let right_before = mm.tokens.end <= t.start && t.start - mm.tokens.end <= 2;
         let by_prep = agent_prep(mm) && (passive || after || right_before);
         let by_case = ru_passive && is_instrumental(mm) && !governed_by(p, mm.tokens.start, clause.start, &grammar.comitative, grammar);
         if by_prep || by_case {
             agents = coordinated(p, mentions, &order, pos, grammar);
-            args.note = "agent phrase".into();
             break;
         }
     }
@@ -152,7 +153,9 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
 
     let mut subject: Vec<usize> = Vec::new();
     let mut object: Vec<usize> = Vec::new();
-    if let Some(poss) = possessor.filter(|_| agents.is_empty()) {
+    if let Some(poss) = possessor {
+        // The possessor of a noun trigger is its actor, whatever the clause's verb does.
+        agents.clear();
         subject = vec![poss];
         args.note = "possessor".into();
     } else if matches!(lang, Lang::Ru | Lang::Kk) {
@@ -184,6 +187,8 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
 
     let (actors, recipients) = if !agents.is_empty() {
         // Passive or nominal: the agent acts; the (grammatical) subject or object suffers.
+        args.by_agent = true;
+        args.note = "agent phrase".into();
         let patient = if subject.is_empty() { object } else { subject };
         (agents.clone(), patient)
     } else {

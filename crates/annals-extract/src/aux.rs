@@ -8,7 +8,9 @@ use std::ops::Range;
 /// Words of a clause that qualify a trigger at `trigger`: negation before the trigger or just
 /// after it (German "traf ... nicht"), modal and future words before it or right after it.
 pub fn flags(p: &Prepared, grammar: &Grammar, clause: Range<usize>, trigger: Range<usize>, passive: bool) -> Aux {
-    let before = clause.start..trigger.start;
+    // The trigger's own words count too: Kazakh and Russian verbs carry negation and future
+    // in their endings ("бармады", "посетит"), which the lists give as whole forms.
+    let before = clause.start..trigger.end;
     let near_after = trigger.end..(trigger.end + 5).min(clause.end);
     let any = |set: &annals_text::wordset::WordSet, r: Range<usize>| r.into_iter().any(|k| set.longest(&p.tokens, k).is_some());
     let negated = any(&grammar.negation, before.clone()) || any(&grammar.negation, near_after.clone())

@@ -208,6 +208,15 @@ impl Coder {
                 }
                 kept.push(h);
             }
+            if std::env::var_os("ANNALS_DEBUG").is_some() {
+                for &m in &ids {
+                    let mm = &finder.mentions[m];
+                    #[allow(clippy::print_stderr)]
+                    {
+                        eprintln!("s{s} mention {:?} {:?} {:?} place={} ending={:?}", p.slice(annals_core::Span::new(p.tokens[mm.tokens.start].span.start, p.tokens[mm.tokens.end - 1].span.end)), mm.kind, mm.country, mm.place, mm.ending);
+                    }
+                }
+            }
             for h in kept {
                 let entry = &pack.lexicon.entries[h.entry];
                 let clause = clause_of(h.start);
@@ -227,7 +236,7 @@ impl Coder {
                 if a.actors.is_empty() {
                     continue;
                 }
-                let passive = a.note.starts_with("agent");
+                let passive = a.by_agent;
                 let mut aux = aux::flags(&p, g, clause.clone(), h.start..h.end, passive);
                 let date = nearest_date(&found_dates, &clause, h.start);
                 if let Some(d) = &date {

@@ -390,10 +390,10 @@ impl<'a> MentionFinder<'a> {
                 }
             }
         }
-        if g.pronoun_he.contains_word(&t.lower) || g.pronoun_she.contains_word(&t.lower) {
-            // German "sie"/"ihr" are also "they"/"her": only when a person was named last.
-            if let Some(last) = self.mentions.iter().rev().find(|m| matches!(m.kind, MentionKind::Person | MentionKind::Pronoun) || (m.kind == MentionKind::Country && !m.place)) {
-                if matches!(last.kind, MentionKind::Person | MentionKind::Pronoun) && last.sentence + 2 >= s {
+        if g.pronoun_he.contains_word(&t.lower) || g.pronoun_she.contains_word(&t.lower) || g.possessive.contains_word(&t.lower) {
+            // The person named last, in this sentence or the two before.
+            if let Some(last) = self.mentions.iter().rev().find(|m| matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)) {
+                if last.sentence + 2 >= s {
                     let e = last.entities[0];
                     let ent = &self.entities[e];
                     self.mentions.push(Mention {

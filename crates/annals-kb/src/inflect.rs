@@ -47,7 +47,11 @@ pub fn stems(word: &str) -> Vec<(&str, &'static str)> {
 pub fn dictionary_stems(word: &str) -> Vec<&str> {
     const CYR_DICT: &[&str] = &["а", "я", "ия", "ь", "й", "ий", "ый", "ой", "ая", "о", "е", "ы", "и"];
     const LAT_DICT: &[&str] = &["e"];
-    let (endings, min) = if is_cyrillic(word) { (CYR_DICT, 3) } else { (LAT_DICT, 4) };
+    // Lowercase Latin words in the data are adjectives ("kasachisches Unterhaus"): their
+    // inflected dictionary form meets the others at the bare stem.
+    const LAT_ADJ: &[&str] = &["e", "es", "er", "en", "em"];
+    let lowercase = word.chars().next().is_some_and(|c| c.is_lowercase());
+    let (endings, min) = if is_cyrillic(word) { (CYR_DICT, 3) } else if lowercase { (LAT_ADJ, 4) } else { (LAT_DICT, 4) };
     let lower_word = word.to_lowercase();
     let mut out = Vec::new();
     for e in endings {

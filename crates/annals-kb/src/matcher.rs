@@ -227,6 +227,15 @@ fn strip_possessive(raw: &str) -> &str {
     raw.strip_suffix("'s").or_else(|| raw.strip_suffix("s'")).unwrap_or(raw)
 }
 
+/// The acronym in a word: "NATO's" -> "NATO", "АҚШ-тың" -> "АҚШ", "US-Präsident" -> "US".
+fn acronym_part(raw: &str) -> &str {
+    let raw = strip_possessive(raw);
+    match raw.split_once('-') {
+        Some((head, _)) if head.chars().count() >= 2 && head.chars().all(|c| c.is_uppercase()) => head,
+        _ => raw,
+    }
+}
+
 impl Matcher {
     /// All aliases that match at token `i`, longest first. `lang` filters language-bound
     /// aliases (role nouns); `None` accepts all.
@@ -238,7 +247,7 @@ impl Matcher {
         }
         let raw = &text[tok.span.start..tok.span.end];
         let mut cands: Vec<usize> = Vec::new();
-        if let Some(ids) = self.exact.get(strip_possessive(raw)) {
+        if let Some(ids) = self.exact.get(acronym_part(raw)) {
             cands.extend(ids);
         }
         for (k, _) in &keys.keys[i] {
@@ -298,7 +307,7 @@ impl Matcher {
         match pat {
             WordPat::Exact(w) => {
                 let raw = &text[t.span.start..t.span.end];
-                (strip_possessive(raw) == w).then_some("")
+                (acronym_part(raw) == w).then_some("")
             }
             WordPat::Keys { keys: want, cap } => {
                 if *cap && !t.cap {
