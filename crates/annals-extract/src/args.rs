@@ -202,11 +202,13 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
         }
         Frame::Patient => (Vec::new(), actors),
     };
-    // A visit's destination is its host.
-    let places: Vec<usize> = order.iter().copied().filter(|&m| mentions[m].place && mentions[m].tokens.start >= t.end.min(mentions[m].tokens.start)).collect();
-    if recipients.is_empty() && t.visit {
-        if let Some(&pl) = places.iter().find(|&&m| mentions[m].tokens.start >= t.end) {
+    // A visit's destination is its host; an act in a country with no other target is
+    // directed at that country ("peacekeeping force in Lebanon", "bombs in Kabul").
+    if recipients.is_empty() {
+        let place_after = order.iter().copied().find(|&m| mentions[m].place && mentions[m].tokens.start >= t.end);
+        if let Some(pl) = place_after.filter(|&m| t.visit || mentions[m].capital.is_none() || !actors.is_empty()) {
             recipients = vec![pl];
+            args.note.push_str(", recipient from place");
         }
     }
     args.places = order.iter().copied().filter(|&m| mentions[m].place).collect();

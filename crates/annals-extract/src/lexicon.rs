@@ -71,6 +71,8 @@ pub struct TriggerHit {
     pub entry: usize,
     pub start: usize,
     pub end: usize,
+    /// Where the entry's `with` words stand: they belong to this trigger.
+    pub with_at: Vec<usize>,
 }
 
 impl Lexicon {
@@ -142,12 +144,17 @@ impl Lexicon {
             }
             match chosen {
                 Some((entry, n, _)) => {
-                    out.push(TriggerHit { entry, start: i, end: i + n });
+                    let with_at = self.entries[entry].with.iter().filter_map(|w| clause.clone().find(|&j| (j < i || j >= i + n) && w.longest(tokens, j).is_some())).collect();
+                    out.push(TriggerHit { entry, start: i, end: i + n, with_at });
                     i += n;
                 }
                 None => i += 1,
             }
         }
+        // A word another trigger needs as its `with` word is part of that trigger, not an
+        // event of its own ("stellt ... Hilfe bereit", "пригрозил санкциями").
+        let taken: Vec<usize> = out.iter().flat_map(|h| h.with_at.clone()).collect();
+        out.retain(|h| !taken.contains(&h.start));
         out
     }
 }

@@ -246,9 +246,14 @@ impl Coder {
                 }
                 let mut ty = entry.event;
                 let mut notes = vec![format!("arguments: {}", a.note.trim_start_matches(", "))];
-                if aux.future && matches!(ty, EventType::Cooperate | EventType::Aid) {
+                // PLOVER codes announced cooperation as AGREE, announced de-escalation as
+                // CONCEDE; the future flag stays.
+                if aux.future && matches!(ty, EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid) {
                     notes.push(format!("{ty} announced for the future coded as AGREE (PLOVER)"));
                     ty = EventType::Agree;
+                } else if aux.future && ty == EventType::Retreat {
+                    notes.push("RETREAT announced for the future coded as CONCEDE (PLOVER)".into());
+                    ty = EventType::Concede;
                 }
                 let trigger = Span::new(p.tokens[h.start].span.start, p.tokens[h.end - 1].span.end);
                 let place = a.places.iter().copied().find(|&m| finder.mentions[m].capital.is_some()).or(a.places.first().copied());

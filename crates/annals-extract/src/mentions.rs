@@ -182,6 +182,10 @@ impl<'a> MentionFinder<'a> {
         });
         let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination);
 
+        // A surname alone yields to a state, capital or organisation of the same spelling
+        // ("Amman" the city, not a Mr Amano).
+        let only_surnames = m.targets.iter().all(|t| !matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Person));
+        let persons = if only_surnames && (named.is_some() || capital.is_some() || metonym.is_some()) { Vec::new() } else { persons };
         // Full names and organisations first, then countries, then adjectives and roles.
         if !persons.is_empty() && (named.is_none() || persons.len() == 1 && m.end - m.start > 1) {
             if let Some(person) = self.pick_person(&persons, &surface) {
@@ -250,6 +254,24 @@ impl<'a> MentionFinder<'a> {
                     // "russische ... Rosatom": the name decides; the adjective only leads in.
                     return k;
                 }
+                // "Sierra Leonean and Liberian refugees": coordinated adjectives share the
+                // role noun after the last of them.
+                let coordinated = k > adj_end && (adj_end..k).all(|j| self.grammar.coord.contains_word(&p.tokens[j].lower) || p.token_text(j) == ",");
+                let other_country = m.targets.iter().find_map(|t| match t {
+                    Target::Entity(i, AliasKind::Adjective) => Some(*i),
+                    _ => None,
+                });
+                if let (true, Some(second)) = (coordinated, other_country) {
+                    let before = self.mentions.len();
+                    let end = self.adjective_phrase(p, keys, s, range, m.start, m.end, second);
+                    if self.mentions.len() > before && self.mentions[before].kind == MentionKind::Role {
+                        let mut first = self.mentions[before].clone();
+                        first.tokens = start..adj_end;
+                        first.country = Some(self.kb.entities[country].country.clone());
+                        self.mentions.insert(before, first);
+                    }
+                    return end;
+                }
                 break;
             }
             // Only lowercase words (adjectives) may stand between; in German every noun is
@@ -258,6 +280,34 @@ impl<'a> MentionFinder<'a> {
                 break;
             }
             k += 1;
+        }
+        // English: "Israeli helicopters", "Palestinian suicide bombers", "Iraqi Kurds": an
+        // adjective before nouns the base does not list still names a group of that state.
+        if self.lang == Lang::En {
+            let mut k = adj_end;
+            let mut head = None;
+            while k < range.end && k < adj_end + 3 && p.tokens[k].kind == TokenKind::Word && !self.grammar.prepositions.contains_word(&p.tokens[k].lower) && !self.grammar.coord.contains_word(&p.tokens[k].lower) && !self.grammar.determiners.contains_word(&p.tokens[k].lower) && !self.grammar.speech.contains_word(&p.tokens[k].lower) {
+                let w = &p.tokens[k].lower;
+                if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") {
+                    head = Some(k + 1);
+                    break;
+                }
+                k += 1;
+            }
+            if let Some(k) = head {
+                self.mentions.push(Mention {
+                    sentence: s,
+                    tokens: start..k,
+                    kind: MentionKind::Role,
+                    entities: Vec::new(),
+                    country: Some(self.kb.entities[country].country.clone()),
+                    sector: None,
+                    place: false,
+                    capital: None,
+                    ending: "",
+                });
+                return k;
+            }
         }
         adj_end
     }
@@ -330,8 +380,16 @@ impl<'a> MentionFinder<'a> {
         let mut end = role_end;
         let mut country_code = country.map(|c| self.kb.entities[c].country.clone());
         if country_code.is_none() {
+            // "Israel's high court", "Russlands Regierung": a possessive state just before.
+            if let Some(prev) = self.mentions.last() {
+                if prev.sentence == s && prev.kind == MentionKind::Country && start >= prev.tokens.end && start - prev.tokens.end <= 1 && matches!(prev.ending, "'s" | "s" | "s'" | "'") {
+                    country_code = prev.country.clone();
+                }
+            }
+        }
+        if country_code.is_none() {
             let mut k = role_end;
-            if k < range.end && matches!(p.tokens[k].lower.as_str(), "of" | "von" | "des" | "der") {
+            if k < range.end && (matches!(p.tokens[k].lower.as_str(), "of" | "von" | "des" | "der" | "in" | "im") || self.grammar.destination.contains_word(&p.tokens[k].lower) && p.tokens[k].lower.chars().count() <= 2) {
                 k += 1;
             }
             if k < range.end {

@@ -71,7 +71,20 @@ fn recipients_of(e: &Ev) -> Vec<String> {
     v
 }
 
-fn mergeable(a: &Ev, b: &Ev) -> bool {
+/// Sectors of the actors (a state or its leader counts as GOV).
+fn sectors(e: &Ev, mentions: &[Mention]) -> Vec<String> {
+    let mut v: Vec<String> = e.actors.iter().map(|&m| mentions[m].sector.clone().unwrap_or_else(|| "GOV".into())).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn mergeable(a: &Ev, b: &Ev, mentions: &[Mention]) -> bool {
+    // Different bodies of one state act separately (a parliament ratifies, a president pledges).
+    let (sa, sb) = (sectors(a, mentions), sectors(b, mentions));
+    if !sa.iter().any(|x| sb.contains(x)) {
+        return false;
+    }
     if a.ty != b.ty || a.aux.negated != b.aux.negated || a.aux.hypothetical != b.aux.hypothetical || a.aux.future != b.aux.future || !same_day_or_open(a, b) {
         return false;
     }
@@ -91,15 +104,18 @@ pub fn finish(mut events: Vec<Ev>, mentions: &[Mention], entities: &[DocEntity],
     for e in &mut events {
         e.actor_codes = codes_of(&e.actors, mentions, entities);
         let actor_codes = e.actor_codes.clone();
-        let actor_sectors: Vec<Option<String>> = e.actors.iter().map(|&m| mentions[m].sector.clone()).collect();
+        let actor_entities: Vec<usize> = e.actors.iter().flat_map(|&m| mentions[m].entities.clone()).collect();
+        let actor_gov = e.actors.iter().all(|&m| matches!(mentions[m].sector.as_deref(), None | Some("GOV")));
+        // A recipient that is the actor itself, or its own state when a government acts,
+        // is no recipient ("Toqaev ... zwischen Moskau und Astana"); a domestic act on
+        // another group of the same state stays ("the Sri Lankan army ... Tamil refugees").
         e.recipients.retain(|&m| {
             let mm = &mentions[m];
-            let same_country = mm.country.as_ref().is_some_and(|c| actor_codes.contains(c)) && mm.kind != MentionKind::Group;
-            let same_sector = mm.sector.is_none() || mm.sector.as_deref() == Some("GOV") || actor_sectors.contains(&mm.sector);
-            !(same_country && same_sector)
+            let same_entity = if mm.kind == MentionKind::Group { mm.entities.iter().all(|x| actor_entities.contains(x)) } else { mm.entities.iter().any(|x| actor_entities.contains(x)) };
+            let same_state = mm.country.as_ref().is_some_and(|c| actor_codes.contains(c)) && matches!(mm.sector.as_deref(), None | Some("GOV")) && actor_gov && mm.kind != MentionKind::Group;
+            !(same_entity || same_state)
         });
         e.recipient_codes = codes_of(&e.recipients, mentions, entities);
-        e.recipient_codes.retain(|c| !actor_codes.contains(c) || e.recipients.len() > 1);
     }
     events.retain(|e| !e.actor_codes.is_empty());
     if let Some((a, b)) = main_dyad(mentions) {
@@ -116,7 +132,7 @@ pub fn finish(mut events: Vec<Ev>, mentions: &[Mention], entities: &[DocEntity],
     }
     let mut out: Vec<Ev> = Vec::new();
     for e in events {
-        match out.iter_mut().find(|o| mergeable(o, &e)) {
+        match out.iter_mut().find(|o| mergeable(o, &e, mentions)) {
             Some(o) => {
                 o.mentions.extend(e.mentions.iter().cloned());
                 o.notes.push(format!("merged with the same event in sentence {}", e.sentence));

@@ -21,7 +21,8 @@ const CYRILLIC: &[&str] = &[
     "лік",
 ];
 
-fn is_cyrillic(word: &str) -> bool {
+/// Whether a word is written in Cyrillic.
+pub fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| ('Ѐ'..='ӿ').contains(&c))
 }
 

@@ -91,12 +91,20 @@ impl TokenKeys {
                 if !matcher.prefixes.contains(prefix3(&full)) {
                     return Vec::new();
                 }
+                let cyrillic = inflect::is_cyrillic(word);
                 let mut out = vec![(full, "")];
                 for (stem, ending) in inflect::stems(word).into_iter().skip(1) {
                     let k = fold::key(stem);
+                    if cyrillic {
+                        out.push((format!("~{k}"), ending));
+                    }
                     if !out.iter().any(|(x, _)| *x == k) {
                         out.push((k, ending));
                     }
+                }
+                if cyrillic {
+                    let marked = format!("~{}", out[0].0);
+                    out.push((marked, ""));
                 }
                 out
             })
@@ -128,8 +136,11 @@ fn word_pat(word: &str) -> Option<WordPat> {
         return None;
     }
     let mut keys = vec![full];
+    // Stems of Cyrillic dictionary forms (Амано -> Аман) only meet Cyrillic words: marked
+    // with a leading '~' so that they never match a Latin word ("Amman").
+    let mark = if inflect::is_cyrillic(word) { "~" } else { "" };
     for s in inflect::dictionary_stems(word) {
-        let k = fold::key(s);
+        let k = format!("{mark}{}", fold::key(s));
         if !keys.contains(&k) {
             keys.push(k);
         }

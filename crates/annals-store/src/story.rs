@@ -60,11 +60,20 @@ fn party_set(refs: &[&Ref]) -> Vec<String> {
     v
 }
 
-/// The story key of an event: type, parties and flags.
+/// The story key of an event: type, parties and flags. A mutual event with one party that
+/// took place in another country counts that country as the second party.
 pub fn key(ev: &EventRecord) -> StoryKey {
     let mutual = EventType::parse(&ev.event).is_some_and(EventType::is_mutual);
     let parties = if mutual {
-        party_set(&ev.actor.iter().chain(&ev.recipient).collect::<Vec<_>>()).join("+")
+        let mut set = party_set(&ev.actor.iter().chain(&ev.recipient).collect::<Vec<_>>());
+        // "Putin arrived in Astana for talks": the host of a meeting abroad is its other party.
+        if let Some(host) = ev.location.as_ref().and_then(|l| l.country.as_ref()) {
+            if set.len() == 1 && !set.contains(host) && !set[0].starts_with('?') {
+                set.push(host.clone());
+                set.sort();
+            }
+        }
+        set.join("+")
     } else {
         format!(
             "{}>{}",

@@ -126,23 +126,31 @@ fn assign(outputs: &[EventRecord], gold: &[Value]) -> Vec<Option<usize>> {
         slots.extend(std::iter::repeat_n(gi, n));
     }
     let mut slot_owner: Vec<Option<usize>> = vec![None; slots.len()];
-    fn try_assign(o: usize, outputs: &[EventRecord], gold: &[Value], slots: &[usize], owner: &mut Vec<Option<usize>>, seen: &mut Vec<bool>) -> bool {
+    fn try_assign(o: usize, outputs: &[EventRecord], gold: &[Value], slots: &[usize], allowed: &[bool], owner: &mut Vec<Option<usize>>, seen: &mut Vec<bool>) -> bool {
         for s in 0..slots.len() {
-            if seen[s] || !event_matches(&outputs[o], &gold[slots[s]]) {
+            if seen[s] || !allowed[s] || !event_matches(&outputs[o], &gold[slots[s]]) {
                 continue;
             }
             seen[s] = true;
-            if owner[s].is_none() || try_assign(owner[s].unwrap(), outputs, gold, slots, owner, seen) {
+            if owner[s].is_none() || try_assign(owner[s].unwrap(), outputs, gold, slots, allowed, owner, seen) {
                 owner[s] = Some(o);
                 return true;
             }
         }
         false
     }
-    // Required gold first: match against required slots, then the optional ones.
-    for o in 0..outputs.len() {
-        let mut seen = vec![false; slots.len()];
-        try_assign(o, outputs, gold, &slots, &mut slot_owner, &mut seen);
+    // Required gold first (a maximum matching on required slots), then optional slots:
+    // augmenting paths keep every slot already matched, so required coverage stays maximal.
+    let required: Vec<bool> = slots.iter().map(|&g| gold[g]["required"].as_bool().unwrap_or(true)).collect();
+    let all = vec![true; slots.len()];
+    for allowed in [&required, &all] {
+        for o in 0..outputs.len() {
+            if slot_owner.contains(&Some(o)) {
+                continue;
+            }
+            let mut seen = vec![false; slots.len()];
+            try_assign(o, outputs, gold, &slots, allowed, &mut slot_owner, &mut seen);
+        }
     }
     let mut out = vec![None; outputs.len()];
     for (s, owner) in slot_owner.iter().enumerate() {

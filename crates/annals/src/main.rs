@@ -5,6 +5,8 @@
 mod bench;
 mod code;
 mod eval;
+mod ingest;
+mod query;
 
 use annals_core::data::DataSource;
 use anyhow::{Context, Result};
@@ -37,6 +39,12 @@ enum Command {
     },
     /// Measure documents/s, MB/s and peak memory of the whole pipeline on a corpus.
     Bench(bench::BenchArgs),
+    /// Ingest corpora (folders, .txt, .html, .jsonl, RSS/Atom, .warc/.warc.gz) into the event store.
+    Ingest(ingest::IngestArgs),
+    /// Query the event store: events or story events by dyad, actor, type and dates.
+    Query(query::QueryArgs),
+    /// Counts in the event store: documents, events, story events, languages, errors.
+    Stats(query::StatsArgs),
 }
 
 #[derive(Subcommand)]
@@ -85,6 +93,12 @@ fn run(cli: Cli) -> Result<i32> {
             eval::run(&coder, &args)
         }
         Command::Bench(args) => bench::run(&data, cli.actors.as_deref(), &args),
+        Command::Ingest(args) => {
+            let coder = annals_extract::Coder::load(&data, cli.actors.as_deref()).context("loading the knowledge files")?;
+            ingest::run(&coder, &args)
+        }
+        Command::Query(args) => query::run(&args),
+        Command::Stats(args) => query::stats(&args),
         Command::Actors { command } => {
             let kb = annals_kb::Kb::load(&data, cli.actors.as_deref()).context("loading the knowledge base")?;
             actors(&kb, command)
