@@ -10,7 +10,10 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     control * 20 > head.len().max(1)
 }
 
@@ -18,16 +21,22 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// `<meta charset>`), then the charset `chardetng` guesses.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
     }
-    let enc = declared.and_then(|d| Encoding::for_label(d.trim().as_bytes())).filter(|e| *e != encoding_rs::UTF_8).unwrap_or_else(|| {
-        let mut det = chardetng::EncodingDetector::new();
-        det.feed(bytes, true);
-        det.guess(None, true)
-    });
+    let enc = declared
+        .and_then(|d| Encoding::for_label(d.trim().as_bytes()))
+        .filter(|e| *e != encoding_rs::UTF_8)
+        .unwrap_or_else(|| {
+            let mut det = chardetng::EncodingDetector::new();
+            det.feed(bytes, true);
+            det.guess(None, true)
+        });
     enc.decode_without_bom_handling(bytes).0.into_owned()
 }
 
@@ -43,7 +52,9 @@ pub fn charset_param(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
     let at = lower.find("charset=")? + "charset=".len();
     let rest = lower[at..].trim_start_matches(['"', '\'']);
-    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
     (end > 0).then(|| rest[..end].to_string())
 }
 
@@ -56,7 +67,9 @@ pub fn iso_date(s: &str) -> Option<String> {
             return Some(head.to_string());
         }
     }
-    jiff::fmt::rfc2822::parse(s).ok().map(|z| z.date().to_string())
+    jiff::fmt::rfc2822::parse(s)
+        .ok()
+        .map(|z| z.date().to_string())
 }
 
 /// A language tag reduced to its ISO 639-1 part: `de-DE` -> `de`, `ru_RU` -> `ru`.
@@ -71,18 +84,34 @@ mod tests {
 
     #[test]
     fn decodes_windows_1251_russian() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Президент России Владимир Путин прибыл в Астану с государственным визитом.");
-        assert_eq!(decode(&bytes, None), "Президент России Владимир Путин прибыл в Астану с государственным визитом.");
-        assert_eq!(decode(&bytes, Some("windows-1251")), "Президент России Владимир Путин прибыл в Астану с государственным визитом.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251
+            .encode("Президент России Владимир Путин прибыл в Астану с государственным визитом.");
+        assert_eq!(
+            decode(&bytes, None),
+            "Президент России Владимир Путин прибыл в Астану с государственным визитом."
+        );
+        assert_eq!(
+            decode(&bytes, Some("windows-1251")),
+            "Президент России Владимир Путин прибыл в Астану с государственным визитом."
+        );
     }
 
     #[test]
     fn dates_and_tags() {
-        assert_eq!(iso_date("2024-05-14T10:00:00+05:00").as_deref(), Some("2024-05-14"));
-        assert_eq!(iso_date("Tue, 14 May 2024 10:00:00 +0000").as_deref(), Some("2024-05-14"));
+        assert_eq!(
+            iso_date("2024-05-14T10:00:00+05:00").as_deref(),
+            Some("2024-05-14")
+        );
+        assert_eq!(
+            iso_date("Tue, 14 May 2024 10:00:00 +0000").as_deref(),
+            Some("2024-05-14")
+        );
         assert_eq!(iso_date("yesterday"), None);
         assert_eq!(lang_code("de-DE").as_deref(), Some("de"));
-        assert_eq!(charset_param("text/html; charset=\"windows-1251\"").as_deref(), Some("windows-1251"));
+        assert_eq!(
+            charset_param("text/html; charset=\"windows-1251\"").as_deref(),
+            Some("windows-1251")
+        );
     }
 
     #[test]

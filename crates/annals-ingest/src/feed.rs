@@ -17,17 +17,49 @@ pub fn read(source: &str, bytes: &[u8], emit: &mut dyn FnMut(Item)) {
     let feed_lang = feed.language.as_deref().and_then(lang_code);
     for (n, entry) in feed.entries.into_iter().enumerate() {
         let here = format!("{source}#{}", n + 1);
-        let content = entry.content.as_ref().and_then(|c| c.body.as_deref()).map(fragment_text).unwrap_or_default();
-        let summary = entry.summary.as_ref().map(|t| fragment_text(&t.content)).unwrap_or_default();
-        let text = if content.len() >= summary.len() { content } else { summary };
-        let id = if entry.id.is_empty() { here.clone() } else { entry.id.clone() };
+        let content = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.as_deref())
+            .map(fragment_text)
+            .unwrap_or_default();
+        let summary = entry
+            .summary
+            .as_ref()
+            .map(|t| fragment_text(&t.content))
+            .unwrap_or_default();
+        let text = if content.len() >= summary.len() {
+            content
+        } else {
+            summary
+        };
+        let id = if entry.id.is_empty() {
+            here.clone()
+        } else {
+            entry.id.clone()
+        };
         if text.trim().is_empty() {
             emit(Item::Error(SourceError { source: here.clone(), id: Some(id), kind: ErrorKind::NoArticleText, reason: format!("{here}: the feed item has no description or content; ingest the linked pages instead") }));
             continue;
         }
-        let published = entry.published.or(entry.updated).map(|d| d.to_rfc3339()[..10].to_string());
+        let published = entry
+            .published
+            .or(entry.updated)
+            .map(|d| d.to_rfc3339()[..10].to_string());
         let url = entry.links.first().map(|l| l.href.clone());
-        let title = entry.title.as_ref().map(|t| fragment_text(&t.content)).filter(|t| !t.is_empty());
-        emit(Item::Doc(RawDoc { source: here, id, text, lang: feed_lang.clone(), published, url, title }));
+        let title = entry
+            .title
+            .as_ref()
+            .map(|t| fragment_text(&t.content))
+            .filter(|t| !t.is_empty());
+        emit(Item::Doc(RawDoc {
+            source: here,
+            id,
+            text,
+            lang: feed_lang.clone(),
+            published,
+            url,
+            title,
+        }));
     }
 }

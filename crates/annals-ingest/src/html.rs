@@ -17,9 +17,17 @@ struct Head {
 }
 
 fn head(doc: &dom_query::Document) -> Head {
-    let attr = |sel: &str, name: &str| doc.select(sel).attr(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    let lang = attr("html", "lang").or_else(|| attr("meta[http-equiv='content-language']", "content")).or_else(|| attr("meta[property='og:locale']", "content"));
-    let url = attr("link[rel='canonical']", "href").or_else(|| attr("meta[property='og:url']", "content"));
+    let attr = |sel: &str, name: &str| {
+        doc.select(sel)
+            .attr(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let lang = attr("html", "lang")
+        .or_else(|| attr("meta[http-equiv='content-language']", "content"))
+        .or_else(|| attr("meta[property='og:locale']", "content"));
+    let url = attr("link[rel='canonical']", "href")
+        .or_else(|| attr("meta[property='og:url']", "content"));
     let published = [
         ("meta[property='article:published_time']", "content"),
         ("meta[name='date']", "content"),
@@ -31,22 +39,47 @@ fn head(doc: &dom_query::Document) -> Head {
     ]
     .iter()
     .find_map(|(sel, name)| attr(sel, name).and_then(|v| iso_date(&v)));
-    Head { lang: lang.and_then(|l| lang_code(&l)), url, published }
+    Head {
+        lang: lang.and_then(|l| lang_code(&l)),
+        url,
+        published,
+    }
 }
 
 /// The document of an HTML page. `url` and `date` come from the crawl (WARC) when known; the
 /// page's own canonical URL and publication date win over them.
-pub fn document(source: &str, id: String, bytes: &[u8], declared_charset: Option<&str>, url: Option<&str>, date: Option<&str>) -> Item {
-    let charset = declared_charset.map(str::to_string).or_else(|| sniff_html_charset(bytes));
+pub fn document(
+    source: &str,
+    id: String,
+    bytes: &[u8],
+    declared_charset: Option<&str>,
+    url: Option<&str>,
+    date: Option<&str>,
+) -> Item {
+    let charset = declared_charset
+        .map(str::to_string)
+        .or_else(|| sniff_html_charset(bytes));
     let html = decode(bytes, charset.as_deref());
-    let no_text = |why: &str| Item::Error(SourceError { source: source.to_string(), id: Some(id.clone()), kind: ErrorKind::NoArticleText, reason: format!("{source}: no article text found ({why}); give the page of a single report, not an index or a menu") });
+    let no_text = |why: &str| {
+        Item::Error(SourceError { source: source.to_string(), id: Some(id.clone()), kind: ErrorKind::NoArticleText, reason: format!("{source}: no article text found ({why}); give the page of a single report, not an index or a menu") })
+    };
     let doc = dom_query::Document::from(html.as_str());
     let meta = head(&doc);
     let base = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let cfg = Config { text_mode: TextMode::Formatted, ..Default::default() };
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
     let mut reader = match Readability::with_document(doc, base, Some(cfg)) {
         Ok(r) => r,
-        Err(_) => match Readability::new(html.as_str(), None, Some(Config { text_mode: TextMode::Formatted, ..Default::default() })) {
+        Err(_) => match Readability::new(
+            html.as_str(),
+            None,
+            Some(Config {
+                text_mode: TextMode::Formatted,
+                ..Default::default()
+            }),
+        ) {
             Ok(r) => r,
             Err(e) => return no_text(&e.to_string()),
         },
@@ -60,10 +93,27 @@ pub fn document(source: &str, id: String, bytes: &[u8], declared_charset: Option
         return no_text(&format!("{} characters of main text", text.chars().count()));
     }
     let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
-    let published = meta.published.or_else(|| article.published_time.as_deref().and_then(iso_date)).or_else(|| date.and_then(iso_date));
-    let lang = meta.lang.or_else(|| article.lang.as_deref().and_then(lang_code));
-    let url = meta.url.filter(|u| u.starts_with("http")).or_else(|| article.url.clone().filter(|u| u.starts_with("http"))).or(url.map(str::to_string));
-    Item::Doc(RawDoc { source: source.to_string(), id, text, lang, published, url, title })
+    let published = meta
+        .published
+        .or_else(|| article.published_time.as_deref().and_then(iso_date))
+        .or_else(|| date.and_then(iso_date));
+    let lang = meta
+        .lang
+        .or_else(|| article.lang.as_deref().and_then(lang_code));
+    let url = meta
+        .url
+        .filter(|u| u.starts_with("http"))
+        .or_else(|| article.url.clone().filter(|u| u.starts_with("http")))
+        .or(url.map(str::to_string));
+    Item::Doc(RawDoc {
+        source: source.to_string(),
+        id,
+        text,
+        lang,
+        published,
+        url,
+        title,
+    })
 }
 
 /// Trims each line and collapses runs of blank lines into paragraph breaks.

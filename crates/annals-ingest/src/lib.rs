@@ -95,7 +95,10 @@ pub enum Item {
     Doc(RawDoc),
     Error(SourceError),
     /// Read but not a report (an image in a crawl, a file type Annals does not read): no error.
-    Skipped { source: String, reason: String },
+    Skipped {
+        source: String,
+        reason: String,
+    },
 }
 
 /// Reading options.
@@ -106,7 +109,9 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { max_doc_bytes: DEFAULT_MAX_DOC_BYTES }
+        Options {
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
     }
 }
 
@@ -136,7 +141,8 @@ pub fn format_of(path: &Path) -> Option<Format> {
 }
 
 fn is_gzip(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 /// Every file under the paths, folders walked recursively in name order, hidden entries skipped.
@@ -149,7 +155,14 @@ pub fn files(paths: &[PathBuf], on_error: &mut dyn FnMut(SourceError)) -> Vec<Pa
                 return;
             }
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))).collect();
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
         paths.sort();
         for p in paths {
             if p.is_dir() {
@@ -171,7 +184,15 @@ pub fn files(paths: &[PathBuf], on_error: &mut dyn FnMut(SourceError)) -> Vec<Pa
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> SourceError {
-    SourceError { source: path.display().to_string(), id: None, kind: ErrorKind::Unreadable, reason: format!("cannot read {}: {e}; check that it exists and is readable", path.display()) }
+    SourceError {
+        source: path.display().to_string(),
+        id: None,
+        kind: ErrorKind::Unreadable,
+        reason: format!(
+            "cannot read {}: {e}; check that it exists and is readable",
+            path.display()
+        ),
+    }
 }
 
 /// Counts the bytes read from a file, for progress.
@@ -204,7 +225,15 @@ pub fn read_sources(paths: &[PathBuf], opts: &Options, emit: &mut dyn FnMut(Item
         let Some(format) = format_of(&path) else {
             let reason = format!("{source}: not a file type Annals reads (.txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc, .warc.gz)");
             if explicit.contains(&&path) {
-                emit(Item::Error(SourceError { source, id: None, kind: ErrorKind::Unsupported, reason }), done);
+                emit(
+                    Item::Error(SourceError {
+                        source,
+                        id: None,
+                        kind: ErrorKind::Unsupported,
+                        reason,
+                    }),
+                    done,
+                );
             } else {
                 emit(Item::Skipped { source, reason }, done);
             }
@@ -220,21 +249,51 @@ pub fn read_sources(paths: &[PathBuf], opts: &Options, emit: &mut dyn FnMut(Item
 
 /// The total size of the input files, for progress and ETA.
 pub fn total_bytes(paths: &[PathBuf]) -> u64 {
-    files(paths, &mut |_| {}).iter().filter(|p| format_of(p).is_some()).filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum()
+    files(paths, &mut |_| {})
+        .iter()
+        .filter(|p| format_of(p).is_some())
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 fn open(path: &Path, count: Rc<Cell<u64>>) -> std::io::Result<Box<dyn BufRead>> {
     let file = std::fs::File::open(path)?;
     let counted = Counting { inner: file, count };
-    Ok(if is_gzip(path) { Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(BufReader::new(counted)))) } else { Box::new(BufReader::with_capacity(1 << 16, counted)) })
+    Ok(if is_gzip(path) {
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::read::MultiGzDecoder::new(BufReader::new(counted)),
+        ))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 16, counted))
+    })
 }
 
 /// The error for a failed read of `path`: a gzip file that fails to read is corrupt.
-pub(crate) fn read_error(path: &Path, source: &str, e: &std::io::Error, context: &str) -> SourceError {
-    if is_gzip(path) && matches!(e.kind(), std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::Other) {
+pub(crate) fn read_error(
+    path: &Path,
+    source: &str,
+    e: &std::io::Error,
+    context: &str,
+) -> SourceError {
+    if is_gzip(path)
+        && matches!(
+            e.kind(),
+            std::io::ErrorKind::InvalidInput
+                | std::io::ErrorKind::InvalidData
+                | std::io::ErrorKind::UnexpectedEof
+                | std::io::ErrorKind::Other
+        )
+    {
         return SourceError { source: source.to_string(), id: None, kind: ErrorKind::CorruptGzip, reason: format!("{source}: the gzip stream is corrupt or cut short ({e}){context}; re-download or re-compress the file") };
     }
-    SourceError { source: source.to_string(), id: None, kind: ErrorKind::Unreadable, reason: format!("cannot read {source}: {e}{context}") }
+    SourceError {
+        source: source.to_string(),
+        id: None,
+        kind: ErrorKind::Unreadable,
+        reason: format!("cannot read {source}: {e}{context}"),
+    }
 }
 
 fn too_large(source: &str, size: u64, max: u64) -> SourceError {
@@ -242,13 +301,22 @@ fn too_large(source: &str, size: u64, max: u64) -> SourceError {
 }
 
 /// Reads a whole (possibly gzipped) file of at most `max` bytes after decompression.
-fn read_whole(path: &Path, source: &str, size: u64, opts: &Options, count: Rc<Cell<u64>>) -> Result<Vec<u8>, SourceError> {
+fn read_whole(
+    path: &Path,
+    source: &str,
+    size: u64,
+    opts: &Options,
+    count: Rc<Cell<u64>>,
+) -> Result<Vec<u8>, SourceError> {
     if size > opts.max_doc_bytes {
         return Err(too_large(source, size, opts.max_doc_bytes));
     }
     let reader = open(path, count).map_err(|e| unreadable(path, &e))?;
     let mut bytes = Vec::new();
-    reader.take(opts.max_doc_bytes + 1).read_to_end(&mut bytes).map_err(|e| read_error(path, source, &e, ""))?;
+    reader
+        .take(opts.max_doc_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(path, source, &e, ""))?;
     if bytes.len() as u64 > opts.max_doc_bytes {
         return Err(too_large(source, bytes.len() as u64, opts.max_doc_bytes));
     }
@@ -256,12 +324,24 @@ fn read_whole(path: &Path, source: &str, size: u64, opts: &Options, count: Rc<Ce
 }
 
 fn file_id(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+    name.rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_string()
 }
 
-fn read_file(path: &Path, format: Format, size: u64, opts: &Options, count: Rc<Cell<u64>>, emit: &mut dyn FnMut(Item)) {
+fn read_file(
+    path: &Path,
+    format: Format,
+    size: u64,
+    opts: &Options,
+    count: Rc<Cell<u64>>,
+    emit: &mut dyn FnMut(Item),
+) {
     let source = path.display().to_string();
     match format {
         Format::Text => match read_whole(path, &source, size, opts, count) {
@@ -269,7 +349,14 @@ fn read_file(path: &Path, format: Format, size: u64, opts: &Options, count: Rc<C
             Err(e) => emit(Item::Error(e)),
         },
         Format::Html => match read_whole(path, &source, size, opts, count) {
-            Ok(bytes) => emit(html::document(&source, file_id(path), &bytes, None, None, None)),
+            Ok(bytes) => emit(html::document(
+                &source,
+                file_id(path),
+                &bytes,
+                None,
+                None,
+                None,
+            )),
             Err(e) => emit(Item::Error(e)),
         },
         Format::Feed => match read_whole(path, &source, size, opts, count) {
@@ -294,9 +381,19 @@ fn text_doc(source: &str, id: String, bytes: &[u8]) -> Item {
     }
     let text = decode::decode(bytes, None);
     if text.trim().is_empty() {
-        return Item::Error(SourceError { source: source.to_string(), id: Some(id), kind: ErrorKind::MissingText, reason: format!("{source}: the file is empty; remove it or give the report's text") });
+        return Item::Error(SourceError {
+            source: source.to_string(),
+            id: Some(id),
+            kind: ErrorKind::MissingText,
+            reason: format!("{source}: the file is empty; remove it or give the report's text"),
+        });
     }
-    Item::Doc(RawDoc { source: source.to_string(), id, text, ..Default::default() })
+    Item::Doc(RawDoc {
+        source: source.to_string(),
+        id,
+        text,
+        ..Default::default()
+    })
 }
 
 /// One line of a JSON Lines batch.
@@ -311,7 +408,11 @@ struct BatchLine {
 }
 
 /// Reads one line of at most `max` bytes; a longer line is skipped to its end. `Ok(None)` at the end.
-fn read_line_limited(r: &mut dyn BufRead, max: u64, buf: &mut Vec<u8>) -> std::io::Result<Option<u64>> {
+fn read_line_limited(
+    r: &mut dyn BufRead,
+    max: u64,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<Option<u64>> {
     buf.clear();
     let n = (&mut *r).take(max + 1).read_until(b'\n', buf)?;
     if n == 0 {
@@ -333,7 +434,13 @@ fn read_line_limited(r: &mut dyn BufRead, max: u64, buf: &mut Vec<u8>) -> std::i
     Ok(Some(buf.len() as u64))
 }
 
-fn read_jsonl(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options, emit: &mut dyn FnMut(Item)) {
+fn read_jsonl(
+    path: &Path,
+    source: &str,
+    mut r: Box<dyn BufRead>,
+    opts: &Options,
+    emit: &mut dyn FnMut(Item),
+) {
     let mut buf = Vec::new();
     let mut line_no = 0usize;
     loop {
@@ -343,11 +450,23 @@ fn read_jsonl(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options
             Ok(Some(len)) => len,
             Ok(None) => break,
             Err(e) => {
-                emit(Item::Error(read_error(path, &here, &e, &format!(" at line {line_no}"))));
+                emit(Item::Error(read_error(
+                    path,
+                    &here,
+                    &e,
+                    &format!(" at line {line_no}"),
+                )));
                 break;
             }
         };
-        let err = |kind, reason: String, id: Option<String>| Item::Error(SourceError { source: here.clone(), id, kind, reason });
+        let err = |kind, reason: String, id: Option<String>| {
+            Item::Error(SourceError {
+                source: here.clone(),
+                id,
+                kind,
+                reason,
+            })
+        };
         if len > opts.max_doc_bytes {
             emit(err(ErrorKind::TooLarge, format!("{here}: the line is {len} bytes, more than the {}-byte limit per document; split the report", opts.max_doc_bytes), None));
             continue;
@@ -358,7 +477,11 @@ fn read_jsonl(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options
         let line = match std::str::from_utf8(&buf) {
             Ok(l) => l,
             Err(_) => {
-                emit(err(ErrorKind::BadJson, format!("{here}: the line is not valid UTF-8; JSON Lines must be UTF-8"), None));
+                emit(err(
+                    ErrorKind::BadJson,
+                    format!("{here}: the line is not valid UTF-8; JSON Lines must be UTF-8"),
+                    None,
+                ));
                 continue;
             }
         };
@@ -375,9 +498,21 @@ fn read_jsonl(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options
             None => here.clone(),
         };
         let Some(text) = parsed.text.filter(|t| !t.trim().is_empty()) else {
-            emit(err(ErrorKind::MissingText, format!("{here}: the line has no \"text\"; give the report's text in \"text\""), Some(id)));
+            emit(err(
+                ErrorKind::MissingText,
+                format!("{here}: the line has no \"text\"; give the report's text in \"text\""),
+                Some(id),
+            ));
             continue;
         };
-        emit(Item::Doc(RawDoc { source: here, id, text, lang: parsed.lang, published: parsed.published.map(|p| decode::iso_date(&p).unwrap_or(p)), url: parsed.url, title: parsed.title }));
+        emit(Item::Doc(RawDoc {
+            source: here,
+            id,
+            text,
+            lang: parsed.lang,
+            published: parsed.published.map(|p| decode::iso_date(&p).unwrap_or(p)),
+            url: parsed.url,
+            title: parsed.title,
+        }));
     }
 }

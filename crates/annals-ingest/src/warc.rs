@@ -15,7 +15,10 @@ struct Headers(Vec<(String, String)>);
 
 impl Headers {
     fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -25,7 +28,13 @@ fn parse_header_line(line: &str) -> Option<(String, String)> {
 }
 
 /// Reads the records of a WARC stream.
-pub fn read(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options, emit: &mut dyn FnMut(Item)) {
+pub fn read(
+    path: &Path,
+    source: &str,
+    mut r: Box<dyn BufRead>,
+    opts: &Options,
+    emit: &mut dyn FnMut(Item),
+) {
     let mut n = 0usize;
     let mut line = Vec::new();
     loop {
@@ -40,14 +49,26 @@ pub fn read(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options, 
                     }
                 }
                 Err(e) => {
-                    emit(Item::Error(read_error(path, source, &e, &format!(" after {n} records"))));
+                    emit(Item::Error(read_error(
+                        path,
+                        source,
+                        &e,
+                        &format!(" after {n} WARC record(s)"),
+                    )));
                     return;
                 }
             }
         };
         n += 1;
         let here = format!("{source}#{n}");
-        let fail = |kind, reason: String| Item::Error(SourceError { source: here.clone(), id: None, kind, reason });
+        let fail = |kind, reason: String| {
+            Item::Error(SourceError {
+                source: here.clone(),
+                id: None,
+                kind,
+                reason,
+            })
+        };
         if !version.starts_with("WARC/") {
             emit(fail(ErrorKind::BadWarc, format!("{here}: expected a WARC record (\"WARC/1.0\"), found {:?}; check the file is a WARC crawl", version.chars().take(40).collect::<String>())));
             return;
@@ -76,11 +97,20 @@ pub fn read(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options, 
             }
         }
         let headers = Headers(headers);
-        let Some(length) = headers.get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
-            emit(fail(ErrorKind::BadWarc, format!("{here}: the record has no valid Content-Length; the file is damaged")));
+        let Some(length) = headers
+            .get("content-length")
+            .and_then(|v| v.parse::<u64>().ok())
+        else {
+            emit(fail(
+                ErrorKind::BadWarc,
+                format!("{here}: the record has no valid Content-Length; the file is damaged"),
+            ));
             return;
         };
-        let wanted = matches!(headers.get("warc-type"), Some("response") | Some("resource"));
+        let wanted = matches!(
+            headers.get("warc-type"),
+            Some("response") | Some("resource")
+        );
         if !wanted || length > opts.max_doc_bytes {
             match std::io::copy(&mut r.by_ref().take(length), &mut std::io::sink()) {
                 Ok(got) if got < length => {
@@ -110,14 +140,21 @@ pub fn read(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options, 
                 return;
             }
         }
-        let uri = headers.get("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_string());
+        let uri = headers
+            .get("warc-target-uri")
+            .map(|u| u.trim_matches(['<', '>']).to_string());
         let date = headers.get("warc-date");
-        let is_http = headers.get("content-type").is_some_and(|c| c.starts_with("application/http"));
+        let is_http = headers
+            .get("content-type")
+            .is_some_and(|c| c.starts_with("application/http"));
         let (content_type, body) = if is_http {
             match http_payload(&block) {
                 Ok(p) => p,
                 Err(why) => {
-                    emit(Item::Skipped { source: here, reason: why });
+                    emit(Item::Skipped {
+                        source: here,
+                        reason: why,
+                    });
                     continue;
                 }
             }
@@ -125,17 +162,37 @@ pub fn read(path: &Path, source: &str, mut r: Box<dyn BufRead>, opts: &Options, 
             (headers.get("content-type").unwrap_or("").to_string(), block)
         };
         if !content_type.to_ascii_lowercase().contains("html") {
-            emit(Item::Skipped { source: here, reason: format!("not an HTML page ({content_type})") });
+            emit(Item::Skipped {
+                source: here,
+                reason: format!("not an HTML page ({content_type})"),
+            });
             continue;
         }
         let id = uri.clone().unwrap_or_else(|| here.clone());
-        emit(crate::html::document(&here, id, &body, charset_param(&content_type).as_deref(), uri.as_deref(), date));
+        emit(crate::html::document(
+            &here,
+            id,
+            &body,
+            charset_param(&content_type).as_deref(),
+            uri.as_deref(),
+            date,
+        ));
     }
 }
 
 /// The content type and body of an HTTP response block, de-chunked and decompressed.
 fn http_payload(block: &[u8]) -> Result<(String, Vec<u8>), String> {
-    let split = block.windows(4).position(|w| w == b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| block.windows(2).position(|w| w == b"\n\n").map(|i| (i, i + 2))).ok_or("the HTTP response has no header end")?;
+    let split = block
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| {
+            block
+                .windows(2)
+                .position(|w| w == b"\n\n")
+                .map(|i| (i, i + 2))
+        })
+        .ok_or("the HTTP response has no header end")?;
     let head = String::from_utf8_lossy(&block[..split.0]);
     let mut lines = head.lines();
     let status = lines.next().unwrap_or("");
@@ -145,12 +202,20 @@ fn http_payload(block: &[u8]) -> Result<(String, Vec<u8>), String> {
     }
     let headers = Headers(lines.filter_map(parse_header_line).collect());
     let mut body = block[split.1..].to_vec();
-    if headers.get("transfer-encoding").is_some_and(|t| t.eq_ignore_ascii_case("chunked")) {
+    if headers
+        .get("transfer-encoding")
+        .is_some_and(|t| t.eq_ignore_ascii_case("chunked"))
+    {
         body = dechunk(&body);
     }
-    if headers.get("content-encoding").is_some_and(|e| e.eq_ignore_ascii_case("gzip")) {
+    if headers
+        .get("content-encoding")
+        .is_some_and(|e| e.eq_ignore_ascii_case("gzip"))
+    {
         let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&body[..]).read_to_end(&mut out).map_err(|e| format!("the gzip-encoded page is corrupt: {e}"))?;
+        flate2::read::MultiGzDecoder::new(&body[..])
+            .read_to_end(&mut out)
+            .map_err(|e| format!("the gzip-encoded page is corrupt: {e}"))?;
         body = out;
     }
     Ok((headers.get("content-type").unwrap_or("").to_string(), body))
@@ -160,7 +225,10 @@ fn dechunk(mut body: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     while let Some(eol) = body.windows(2).position(|w| w == b"\r\n") {
         let size_text = String::from_utf8_lossy(&body[..eol]);
-        let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16) else { break };
+        let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
+        else {
+            break;
+        };
         body = &body[eol + 2..];
         if size == 0 || size > body.len() {
             out.extend_from_slice(&body[..size.min(body.len())]);

@@ -89,12 +89,20 @@ impl Progress {
     fn new(total: u64) -> Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let bar = indicatif::ProgressBar::new(total.max(1));
-            let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg} ETA {eta}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            let style = indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg} ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
-        Progress { bar, start: Instant::now(), last_log: Instant::now(), total }
+        Progress {
+            bar,
+            start: Instant::now(),
+            last_log: Instant::now(),
+            total,
+        }
     }
 
     fn update(&mut self, done: u64, t: &Tally) {
@@ -103,12 +111,25 @@ impl Progress {
         match &self.bar {
             Some(bar) => {
                 bar.set_position(done);
-                bar.set_message(format!("{} docs, {rate:.1} docs/s, {} events, {} errors", t.documents(), t.events, t.error_count()));
+                bar.set_message(format!(
+                    "{} docs, {rate:.1} docs/s, {} events, {} errors",
+                    t.documents(),
+                    t.events,
+                    t.error_count()
+                ));
             }
             None if self.last_log.elapsed() >= Duration::from_secs(5) => {
                 self.last_log = Instant::now();
-                let share = if self.total > 0 { done as f64 / self.total as f64 } else { 0.0 };
-                let eta = if share > 0.0 { format!("{:.0} s", secs / share - secs) } else { "?".into() };
+                let share = if self.total > 0 {
+                    done as f64 / self.total as f64
+                } else {
+                    0.0
+                };
+                let eta = if share > 0.0 {
+                    format!("{:.0} s", secs / share - secs)
+                } else {
+                    "?".into()
+                };
                 log(&format!("{} documents ({rate:.1}/s), {} events, {} errors; {:.0} % of the input read, ETA {eta}", t.documents(), t.events, t.error_count(), share * 100.0));
             }
             None => {}
@@ -135,14 +156,26 @@ fn log(msg: &str) {
 }
 
 fn code_one(coder: &Coder, doc: RawDoc, default_lang: Option<&str>) -> Outcome {
-    let input = Input { id: &doc.id, text: &doc.text, lang: doc.lang.as_deref().or(default_lang), published: doc.published.as_deref(), url: doc.url.as_deref(), title: doc.title.as_deref() };
+    let input = Input {
+        id: &doc.id,
+        text: &doc.text,
+        lang: doc.lang.as_deref().or(default_lang),
+        published: doc.published.as_deref(),
+        url: doc.url.as_deref(),
+        title: doc.title.as_deref(),
+    };
     match coder.code(&input) {
         Ok(rec) => Outcome::Coded(doc, Box::new(rec)),
         Err(e) => Outcome::Failed(doc, e),
     }
 }
 
-fn worker(coder: &Coder, rx: &Mutex<Receiver<(Item, u64)>>, tx: std::sync::mpsc::SyncSender<(Outcome, u64)>, lang: Option<&str>) {
+fn worker(
+    coder: &Coder,
+    rx: &Mutex<Receiver<(Item, u64)>>,
+    tx: std::sync::mpsc::SyncSender<(Outcome, u64)>,
+    lang: Option<&str>,
+) {
     loop {
         let next = match rx.lock() {
             Ok(guard) => guard.recv(),
@@ -161,9 +194,15 @@ fn worker(coder: &Coder, rx: &Mutex<Receiver<(Item, u64)>>, tx: std::sync::mpsc:
 }
 
 pub fn run(coder: &Coder, args: &IngestArgs) -> Result<i32> {
-    let mut store = Store::open(&args.db).with_context(|| format!("opening the database {}", args.db.display()))?;
-    let opts = Options { max_doc_bytes: args.max_doc_mb.saturating_mul(1024 * 1024) };
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let mut store = Store::open(&args.db)
+        .with_context(|| format!("opening the database {}", args.db.display()))?;
+    let opts = Options {
+        max_doc_bytes: args.max_doc_mb.saturating_mul(1024 * 1024),
+    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let total = annals_ingest::total_bytes(&args.inputs);
     let mut progress = Progress::new(total);
     let mut tally = Tally::default();
@@ -198,8 +237,19 @@ pub fn run(coder: &Coder, args: &IngestArgs) -> Result<i32> {
         drop(out_tx);
         for (outcome, done) in out_rx {
             match outcome {
-                Outcome::Coded(doc, rec) => match store.insert(&NewDocument { source: &doc.source, text: &doc.text, url: doc.url.as_deref() }, &rec)? {
-                    Stored::Inserted { events, new_stories, .. } => {
+                Outcome::Coded(doc, rec) => match store.insert(
+                    &NewDocument {
+                        source: &doc.source,
+                        text: &doc.text,
+                        url: doc.url.as_deref(),
+                    },
+                    &rec,
+                )? {
+                    Stored::Inserted {
+                        events,
+                        new_stories,
+                        ..
+                    } => {
                         tally.stored += 1;
                         tally.events += events as u64;
                         tally.new_stories += new_stories as u64;
@@ -246,7 +296,15 @@ fn summary(store: &Store, t: &Tally, secs: f64, db: &Path) -> Result<()> {
     );
     println!("new: {} events, {} story events", t.events, t.new_stories);
     let kinds: Vec<String> = t.errors.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    println!("errors: {}{}", t.error_count(), if kinds.is_empty() { String::new() } else { format!(" ({})", kinds.join(", ")) });
+    println!(
+        "errors: {}{}",
+        t.error_count(),
+        if kinds.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", kinds.join(", "))
+        }
+    );
     println!("{}: {} documents, {} events, {} story events ({} reported by several documents), {} errors", db.display(), stats.documents, stats.events, stats.story_events, stats.multi_report_stories, stats.errors.iter().map(|e| e.1).sum::<u64>());
     Ok(())
 }

@@ -2,9 +2,7 @@
 //! coder against gold files (`eval`), inspects the actor knowledge base (`actors`) and
 //! measures speed (`bench`). The only crate that prints.
 
-mod bench;
-mod code;
-mod eval;
+use annals::{bench, code, eval};
 mod ingest;
 mod query;
 

@@ -54,7 +54,11 @@ pub struct StatsArgs {
 
 fn open_existing(db: &Path) -> Result<Store> {
     if !db.is_file() {
-        bail!("no database at {}: run `annals ingest PATH... --db {}` first, or give --db", db.display(), db.display());
+        bail!(
+            "no database at {}: run `annals ingest PATH... --db {}` first, or give --db",
+            db.display(),
+            db.display()
+        );
     }
     Ok(Store::open(db)?)
 }
@@ -75,8 +79,12 @@ fn bound(flag: &str, value: &str, end: bool) -> Result<String> {
 fn filter(args: &QueryArgs) -> Result<Filter> {
     let dyad = match &args.dyad {
         Some(d) => match d.split_once(',') {
-            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Some((a.trim().to_string(), b.trim().to_string())),
-            _ => bail!("invalid --dyad {d:?}: give two country codes separated by a comma, e.g. KAZ,RUS"),
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                Some((a.trim().to_string(), b.trim().to_string()))
+            }
+            _ => bail!(
+                "invalid --dyad {d:?}: give two country codes separated by a comma, e.g. KAZ,RUS"
+            ),
         },
         None => None,
     };
@@ -88,15 +96,33 @@ fn filter(args: &QueryArgs) -> Result<Filter> {
     Ok(Filter {
         dyad,
         actor: args.actor.clone(),
-        event: args.event.as_deref().and_then(annals_core::plover::EventType::parse).map(|t| t.name().to_string()),
-        from: args.from.as_deref().map(|v| bound("from", v, false)).transpose()?,
-        to: args.to.as_deref().map(|v| bound("to", v, true)).transpose()?,
+        event: args
+            .event
+            .as_deref()
+            .and_then(annals_core::plover::EventType::parse)
+            .map(|t| t.name().to_string()),
+        from: args
+            .from
+            .as_deref()
+            .map(|v| bound("from", v, false))
+            .transpose()?,
+        to: args
+            .to
+            .as_deref()
+            .map(|v| bound("to", v, true))
+            .transpose()?,
         limit: args.limit,
     })
 }
 
 fn parties(p: &[annals_store::query::Party]) -> String {
-    p.iter().map(|p| match &p.country { Some(c) if *c != p.name => format!("{} ({c})", p.name), _ => p.name.clone() }).collect::<Vec<_>>().join("; ")
+    p.iter()
+        .map(|p| match &p.country {
+            Some(c) if *c != p.name => format!("{} ({c})", p.name),
+            _ => p.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn csv_field(s: &str) -> String {
@@ -112,18 +138,46 @@ fn print_rows(header: &[&str], rows: &[Vec<String>], format: Format) {
     let mut out = String::new();
     match format {
         Format::Csv => {
-            for row in std::iter::once(header.iter().map(|h| h.to_string()).collect::<Vec<_>>()).chain(rows.iter().cloned()) {
-                out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+            for row in std::iter::once(header.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+                .chain(rows.iter().cloned())
+            {
+                out.push_str(
+                    &row.iter()
+                        .map(|f| csv_field(f))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
                 out.push('\n');
             }
         }
         _ => {
             const MAX: usize = 40;
-            let cut = |s: &str| if s.chars().count() > MAX { format!("{}…", s.chars().take(MAX - 1).collect::<String>()) } else { s.to_string() };
-            let cells: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect()).chain(rows.iter().map(|r| r.iter().map(|f| cut(f)).collect())).collect();
-            let widths: Vec<usize> = (0..header.len()).map(|i| cells.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+            let cut = |s: &str| {
+                if s.chars().count() > MAX {
+                    format!("{}…", s.chars().take(MAX - 1).collect::<String>())
+                } else {
+                    s.to_string()
+                }
+            };
+            let cells: Vec<Vec<String>> =
+                std::iter::once(header.iter().map(|h| h.to_string()).collect())
+                    .chain(rows.iter().map(|r| r.iter().map(|f| cut(f)).collect()))
+                    .collect();
+            let widths: Vec<usize> = (0..header.len())
+                .map(|i| {
+                    cells
+                        .iter()
+                        .map(|r| r[i].chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
             for row in cells {
-                let line: Vec<String> = row.iter().zip(&widths).map(|(f, w)| format!("{f:w$}")).collect();
+                let line: Vec<String> = row
+                    .iter()
+                    .zip(&widths)
+                    .map(|(f, w)| format!("{f:w$}"))
+                    .collect();
                 out.push_str(line.join("  ").trim_end());
                 out.push('\n');
             }
@@ -154,12 +208,38 @@ pub fn run(args: &QueryArgs) -> Result<i32> {
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|s| {
-                    let langs: std::collections::BTreeSet<&str> = s.members.iter().map(|m| m.lang.as_str()).collect();
-                    let docs: std::collections::BTreeSet<&str> = s.members.iter().map(|m| m.document.as_str()).collect();
-                    vec![s.id.to_string(), s.date.clone().unwrap_or_default(), s.date_precision.clone(), s.event.clone(), s.parties.clone(), s.location.clone().unwrap_or_default(), s.reports.to_string(), langs.into_iter().collect::<Vec<_>>().join(" "), docs.into_iter().collect::<Vec<_>>().join(" ")]
+                    let langs: std::collections::BTreeSet<&str> =
+                        s.members.iter().map(|m| m.lang.as_str()).collect();
+                    let docs: std::collections::BTreeSet<&str> =
+                        s.members.iter().map(|m| m.document.as_str()).collect();
+                    vec![
+                        s.id.to_string(),
+                        s.date.clone().unwrap_or_default(),
+                        s.date_precision.clone(),
+                        s.event.clone(),
+                        s.parties.clone(),
+                        s.location.clone().unwrap_or_default(),
+                        s.reports.to_string(),
+                        langs.into_iter().collect::<Vec<_>>().join(" "),
+                        docs.into_iter().collect::<Vec<_>>().join(" "),
+                    ]
                 })
                 .collect();
-            print_rows(&["story", "date", "precision", "event", "parties", "place", "reports", "languages", "documents"], &table, args.format);
+            print_rows(
+                &[
+                    "story",
+                    "date",
+                    "precision",
+                    "event",
+                    "parties",
+                    "place",
+                    "reports",
+                    "languages",
+                    "documents",
+                ],
+                &table,
+                args.format,
+            );
         }
         return Ok(if rows.is_empty() { 1 } else { 0 });
     }
@@ -172,7 +252,10 @@ pub fn run(args: &QueryArgs) -> Result<i32> {
             .map(|e| {
                 vec![
                     e.id.to_string(),
-                    e.date.clone().or(e.published.clone().map(|p| format!("~{p}"))).unwrap_or_default(),
+                    e.date
+                        .clone()
+                        .or(e.published.clone().map(|p| format!("~{p}")))
+                        .unwrap_or_default(),
                     e.event.clone(),
                     e.mode.clone().unwrap_or_default(),
                     parties(&e.actors),
@@ -185,7 +268,23 @@ pub fn run(args: &QueryArgs) -> Result<i32> {
                 ]
             })
             .collect();
-        print_rows(&["event", "date", "type", "mode", "actor", "recipient", "place", "trigger", "lang", "document", "story"], &table, args.format);
+        print_rows(
+            &[
+                "event",
+                "date",
+                "type",
+                "mode",
+                "actor",
+                "recipient",
+                "place",
+                "trigger",
+                "lang",
+                "document",
+                "story",
+            ],
+            &table,
+            args.format,
+        );
     }
     Ok(if rows.is_empty() { 1 } else { 0 })
 }
@@ -205,11 +304,25 @@ pub fn stats(args: &StatsArgs) -> Result<i32> {
                 vec!["documents".to_string(), s.documents.to_string()],
                 vec!["events".into(), s.events.to_string()],
                 vec!["story events".into(), s.story_events.to_string()],
-                vec!["  reported by several documents".into(), s.multi_report_stories.to_string()],
+                vec![
+                    "  reported by several documents".into(),
+                    s.multi_report_stories.to_string(),
+                ],
             ];
-            rows.extend(s.languages.iter().map(|(l, n)| vec![format!("language {l}"), n.to_string()]));
-            rows.push(vec!["errors".into(), s.errors.iter().map(|e| e.1).sum::<u64>().to_string()]);
-            rows.extend(s.errors.iter().map(|(k, n)| vec![format!("  {k}"), n.to_string()]));
+            rows.extend(
+                s.languages
+                    .iter()
+                    .map(|(l, n)| vec![format!("language {l}"), n.to_string()]),
+            );
+            rows.push(vec![
+                "errors".into(),
+                s.errors.iter().map(|e| e.1).sum::<u64>().to_string(),
+            ]);
+            rows.extend(
+                s.errors
+                    .iter()
+                    .map(|(k, n)| vec![format!("  {k}"), n.to_string()]),
+            );
             print_rows(&["what", "count"], &rows, args.format);
         }
     }
