@@ -166,6 +166,12 @@ pub fn fit(story: &StoryState, ev: &EventFacts) -> Option<((u8, i64), String)> {
     };
     let place_reason = match (&story.location_country, &ev.location_country) {
         (Some(a), Some(b)) if a != b => return None,
+        (Some(_), Some(_)) if ev.location_name == story.location_name => {
+            format!(
+                "same place {}",
+                place(&ev.location_name, &ev.location_country).unwrap_or_default()
+            )
+        }
         (Some(_), Some(_)) => format!(
             "places {} and {} in the same country",
             place(&ev.location_name, &ev.location_country).unwrap_or_default(),
