@@ -128,9 +128,13 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
         if mm.place || mm.capital.is_some() && mm.place {
             continue;
         }
-        let after = mm.tokens.start >= t.end && mm.tokens.start <= t.end + 16;
+        // An agent after the trigger belongs to it only when no other verb phrase ("and was
+        // welcomed by") stands between.
+        let after = mm.tokens.start >= t.end
+            && mm.tokens.start <= t.end + 16
+            && !(t.end..mm.tokens.start).any(|k| grammar.coord.contains_word(&p.tokens[k].lower) || (k > t.end && grammar.passive_aux.contains_word(&p.tokens[k].lower)));
         let right_before = mm.tokens.end <= t.start && t.start - mm.tokens.end <= 2;
-        let by_prep = agent_prep(mm) && (passive || after || right_before);
+        let by_prep = agent_prep(mm) && (right_before || after || (passive && mm.tokens.end <= t.start));
         let by_case = ru_passive && is_instrumental(mm) && !governed_by(p, mm.tokens.start, clause.start, &grammar.comitative, grammar);
         if by_prep || by_case {
             agents = coordinated(p, mentions, &order, pos, grammar);
@@ -146,6 +150,10 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
             && (is_possessive_pronoun(mm) || matches!(mm.ending, "s" | "'s" | "s'" | "'"))
             && !mm.place
     });
+    if possessor.is_some() {
+        // The possessor of a noun trigger is its actor, whatever the clause's verb does.
+        agents.clear();
+    }
     let usable = |m: usize| {
         let mm = &mentions[m];
         !mm.place && !is_possessive_pronoun(mm) && !agents.contains(&m)
@@ -154,10 +162,12 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
     let mut subject: Vec<usize> = Vec::new();
     let mut object: Vec<usize> = Vec::new();
     if let Some(poss) = possessor {
-        // The possessor of a noun trigger is its actor, whatever the clause's verb does.
-        agents.clear();
+        // Its object follows it ("its sanctions against Minsk").
         subject = vec![poss];
         args.note = "possessor".into();
+        if let Some(k) = (0..order.len()).find(|&k| mentions[order[k]].tokens.start >= t.end && usable(order[k]) && (!prep(&mentions[order[k]]) || recipient_prep(&mentions[order[k]]))) {
+            object = coordinated(p, mentions, &order, k, grammar);
+        }
     } else if matches!(lang, Lang::Ru | Lang::Kk) {
         if let Some(pos) = order.iter().position(|&m| usable(m) && is_nominative(&mentions[m], lang) && !prep(&mentions[m]) && !recipient_prep(&mentions[m])) {
             subject = coordinated(p, mentions, &order, pos, grammar);

@@ -306,7 +306,6 @@ fn nearest_date(found: &[dates::DateMention], clause: &std::ops::Range<usize>, a
         .iter()
         .filter(|d| clause.contains(&d.tokens.start))
         .min_by_key(|d| (d.tokens.start as i64 - at as i64).abs())
-        .or_else(|| found.iter().min_by_key(|d| (d.tokens.start as i64 - at as i64).abs()))
         .cloned()
 }
 

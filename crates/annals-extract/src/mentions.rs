@@ -120,6 +120,10 @@ impl<'a> MentionFinder<'a> {
     /// Chooses among persons sharing a name: one already named in the document, else one
     /// holding an office on the date; a tie is reported, never guessed silently.
     fn pick_person(&mut self, persons: &[usize], surface: &str) -> Option<usize> {
+        let mut unique = persons.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        let persons = &unique[..];
         if persons.len() == 1 {
             return Some(persons[0]);
         }
@@ -448,7 +452,29 @@ impl<'a> MentionFinder<'a> {
                 }
             }
         }
-        if g.pronoun_he.contains_word(&t.lower) || g.pronoun_she.contains_word(&t.lower) || g.possessive.contains_word(&t.lower) {
+        let he_she = g.pronoun_he.contains_word(&t.lower) || g.pronoun_she.contains_word(&t.lower);
+        if g.pronoun_they.contains_word(&t.lower) && !he_she {
+            // "they", "their", "они": the two states named last, when there are two.
+            if self.recent_countries(2).len() == 2 {
+                return self.group(s, i..i + 1);
+            }
+            return i + 1;
+        }
+        if g.pronoun_it.contains_word(&t.lower) {
+            // "it", "its": the state or organisation named last.
+            if let Some(last) = self.mentions.iter().rev().find(|m| matches!(m.kind, MentionKind::Country | MentionKind::Org) && !m.place) {
+                if last.sentence + 1 >= s {
+                    let mut m = last.clone();
+                    m.sentence = s;
+                    m.tokens = i..i + 1;
+                    m.kind = MentionKind::Pronoun;
+                    m.ending = "";
+                    self.mentions.push(m);
+                }
+            }
+            return i + 1;
+        }
+        if he_she || g.possessive.contains_word(&t.lower) {
             // The person named last, in this sentence or the two before.
             if let Some(last) = self.mentions.iter().rev().find(|m| matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)) {
                 if last.sentence + 2 >= s {

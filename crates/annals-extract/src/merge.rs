@@ -147,7 +147,7 @@ pub fn finish(mut events: Vec<Ev>, mentions: &[Mention], entities: &[DocEntity],
                     o.recipient_codes = e.recipient_codes.clone();
                     o.inferred_recipient = e.inferred_recipient.clone();
                 }
-                let precise = |d: &Option<crate::dates::DateMention>| d.as_ref().map(|d| d.day.is_some() as u8 * 2 + d.year.is_some() as u8).unwrap_or(0);
+                let precise = |d: &Option<crate::dates::DateMention>| d.as_ref().map(|d| 1 + d.day.is_some() as u8 * 2 + d.year.is_some() as u8).unwrap_or(0);
                 if precise(&e.date) > precise(&o.date) {
                     o.date = e.date.clone();
                 }

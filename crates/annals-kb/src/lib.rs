@@ -277,6 +277,18 @@ impl Builder {
     }
 
     fn person(&mut self, p: &Person) {
+        // The same person listed twice (two regional files) is one entity with both lists.
+        if let Some(idx) = self.entities.iter().position(|e| e.kind == Kind::Person && e.name == p.name && e.country == p.country) {
+            for o in &p.office {
+                if !self.entities[idx].offices.iter().any(|x| x.role == o.role && x.from == o.from) {
+                    self.entities[idx].offices.push(o.clone());
+                }
+            }
+            for (l, n) in p.aliases.iter() {
+                self.matcher.add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
+            }
+            return;
+        }
         let idx = self.entities.len();
         let sector = p.sector.clone().or_else(|| p.office.iter().find_map(|o| o.sector.clone()));
         self.entities.push(Entity {

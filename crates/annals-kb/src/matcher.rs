@@ -74,19 +74,45 @@ pub struct Match {
 
 /// Keys of the words of one text, computed once and shared by every lookup.
 pub struct TokenKeys {
-    keys: Vec<Vec<(String, &'static str)>>,
+    /// Per token: an index into `lists` (0 = no keys).
+    of_token: Vec<u32>,
+    lists: Vec<Vec<(String, &'static str)>>,
 }
 
 impl TokenKeys {
     /// Computes the keys of every word token (number and punctuation tokens get none).
     pub fn new(text: &str, tokens: &[Token], matcher: &Matcher) -> TokenKeys {
-        let keys = tokens
+        // News repeats its words: each distinct word is folded once per document.
+        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut lists = vec![Vec::new()];
+        let of_token = tokens
             .iter()
             .map(|t| {
-                if t.kind != TokenKind::Word {
-                    return Vec::new();
+                if t.kind != TokenKind::Word || (t.span.len() <= 2 && !t.cap) {
+                    return 0;
                 }
                 let word = &text[t.span.start..t.span.end];
+                *seen.entry(word).or_insert_with(|| {
+                    let computed = Self::word_keys(word, matcher);
+                    if computed.is_empty() {
+                        return 0;
+                    }
+                    lists.push(computed);
+                    (lists.len() - 1) as u32
+                })
+            })
+            .collect();
+        TokenKeys { of_token, lists }
+    }
+
+    /// The keys of token `i`.
+    pub fn of(&self, i: usize) -> &[(String, &'static str)] {
+        &self.lists[self.of_token[i] as usize]
+    }
+
+    fn word_keys(word: &str, matcher: &Matcher) -> Vec<(String, &'static str)> {
+        {
+            {
                 let full = fold::key(word);
                 if !matcher.prefixes.contains(prefix3(&full)) {
                     return Vec::new();
@@ -107,9 +133,8 @@ impl TokenKeys {
                     out.push((marked, ""));
                 }
                 out
-            })
-            .collect();
-        TokenKeys { keys }
+            }
+        }
     }
 }
 
@@ -257,11 +282,14 @@ impl Matcher {
             return out;
         }
         let raw = &text[tok.span.start..tok.span.end];
+        if keys.of(i).is_empty() && !tok.cap {
+            return out;
+        }
         let mut cands: Vec<usize> = Vec::new();
         if let Some(ids) = self.exact.get(acronym_part(raw)) {
             cands.extend(ids);
         }
-        for (k, _) in &keys.keys[i] {
+        for (k, _) in keys.of(i) {
             if let Some(ids) = self.index.get(k) {
                 cands.extend(ids);
             }
@@ -285,7 +313,7 @@ impl Matcher {
                     ok = false;
                     break;
                 };
-                match self.word_matches(text, t, &keys.keys[i + k], pat) {
+                match self.word_matches(text, t, keys.of(i + k), pat) {
                     Some(e) => ending = e,
                     None => {
                         ok = false;

@@ -53,67 +53,56 @@ fn is_vowel(c: u8) -> bool {
 
 /// The matching key of a word (see the module doc).
 pub fn key(word: &str) -> String {
-    let t = translit(word);
-    let mut s = t.into_bytes();
-    // Multi-letter spellings first, longest first.
-    let rules: &[(&[u8], &[u8])] = &[
+    // Multi-letter spellings, longest first, applied in one left-to-right pass.
+    const RULES: &[(&[u8], &[u8])] = &[
         (b"tsch", b"ch"),
         (b"shch", b"sh"),
         (b"sch", b"sh"),
-        (b"dzh", b"j"),
-        (b"zh", b"j"),
+        (b"dzh", b"y"),
+        (b"zh", b"y"),
         (b"kh", b"h"),
         (b"ph", b"f"),
         (b"ck", b"k"),
         (b"tz", b"s"),
         (b"ts", b"s"),
     ];
-    for (from, to) in rules {
-        s = replace(&s, from, to);
-    }
-    for b in s.iter_mut() {
-        *b = match *b {
+    let t = translit(word);
+    let s = t.as_bytes();
+    let mut folded: Vec<u8> = Vec::with_capacity(s.len());
+    let mut i = 0;
+    'outer: while i < s.len() {
+        for (from, to) in RULES {
+            if s[i..].starts_with(from) {
+                folded.extend_from_slice(to);
+                i += from.len();
+                continue 'outer;
+            }
+        }
+        folded.push(match s[i] {
             b'q' => b'k',
             b'w' => b'v',
             b'j' => b'y',
             b'z' => b's',
-            b'x' => b'x',
             o => o,
-        };
+        });
+        i += 1;
     }
     // "ye" at the start reads as "e" (Yeltsin = Ельцин).
-    if s.starts_with(b"ye") {
-        s.remove(0);
-    }
-    // y between vowels is a glide that spellings drop (Tokayev = Tokaev).
-    let mut out = Vec::with_capacity(s.len());
-    for i in 0..s.len() {
-        let c = s[i];
-        if c == b'y' && i > 0 && i + 1 < s.len() && is_vowel(s[i - 1]) && is_vowel(s[i + 1]) {
+    let start = if folded.starts_with(b"ye") { 1 } else { 0 };
+    let f = &folded[start..];
+    // y between vowels is a glide that spellings drop (Tokayev = Tokaev); other y = i.
+    let mut out = Vec::with_capacity(f.len());
+    for i in 0..f.len() {
+        let c = f[i];
+        if c == b'y' && i > 0 && i + 1 < f.len() && is_vowel(f[i - 1]) && is_vowel(f[i + 1]) {
             continue;
         }
-        out.push(if c == b'y' { b'i' } else { c });
-    }
-    out.dedup();
-    String::from_utf8(out).unwrap_or_default()
-}
-
-fn replace(s: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
-    if s.len() < from.len() || !s.windows(from.len()).any(|w| w == from) {
-        return s.to_vec();
-    }
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        if s[i..].starts_with(from) {
-            out.extend_from_slice(to);
-            i += from.len();
-        } else {
-            out.push(s[i]);
-            i += 1;
+        let c = if c == b'y' { b'i' } else { c };
+        if out.last() != Some(&c) {
+            out.push(c);
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]

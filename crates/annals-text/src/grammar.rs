@@ -4,6 +4,7 @@
 //! with a few lists and grow.
 
 use crate::wordset::WordSet;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
 /// A grammar file that is not valid TOML.
@@ -31,6 +32,7 @@ pub struct Grammar {
     pub pronoun_he: WordSet,
     pub pronoun_she: WordSet,
     pub pronoun_they: WordSet,
+    pub pronoun_it: WordSet,
     pub both: WordSet,
     pub leaders: WordSet,
     pub coord: WordSet,
@@ -46,15 +48,15 @@ pub struct Grammar {
     /// Lowercase abbreviations without their final dot ("z. b", "dr", "г").
     pub abbreviations: Vec<String>,
     /// Lowercase month forms -> month number 1..=12.
-    pub months: BTreeMap<String, u32>,
+    pub months: HashMap<String, u32>,
     /// Lowercase weekday forms -> 0 (Monday) ..= 6.
-    pub weekdays: BTreeMap<String, u32>,
-    pub relative_days: BTreeMap<String, i64>,
+    pub weekdays: HashMap<String, u32>,
+    pub relative_days: HashMap<String, i64>,
     pub quantity_qualifiers: BTreeMap<String, String>,
-    pub number_words: BTreeMap<String, f64>,
-    pub units: BTreeMap<String, String>,
+    pub number_words: HashMap<String, f64>,
+    pub units: HashMap<String, String>,
     /// Case endings of names -> grammatical case (Russian, Kazakh).
-    pub cases: BTreeMap<String, String>,
+    pub cases: HashMap<String, String>,
 }
 
 fn strings(v: Option<&toml::Value>) -> Vec<String> {
@@ -73,8 +75,8 @@ fn strings(v: Option<&toml::Value>) -> Vec<String> {
     out
 }
 
-fn indexed_lists(v: Option<&toml::Value>) -> BTreeMap<String, u32> {
-    let mut out = BTreeMap::new();
+fn indexed_lists(v: Option<&toml::Value>) -> HashMap<String, u32> {
+    let mut out = HashMap::default();
     let items: Vec<toml::Value> = match v {
         Some(toml::Value::Array(a)) => a.clone(),
         Some(toml::Value::Table(t)) => t.values().cloned().collect(),
@@ -88,12 +90,12 @@ fn indexed_lists(v: Option<&toml::Value>) -> BTreeMap<String, u32> {
     out
 }
 
-fn table<T>(v: Option<&toml::Value>, conv: impl Fn(&toml::Value) -> Option<T>) -> BTreeMap<String, T> {
-    let mut out = BTreeMap::new();
+fn table<T, M: Default + Extend<(String, T)>>(v: Option<&toml::Value>, conv: impl Fn(&toml::Value) -> Option<T>) -> M {
+    let mut out = M::default();
     if let Some(toml::Value::Table(t)) = v {
         for (k, val) in t {
             if let Some(x) = conv(val) {
-                out.insert(crate::tokens::lower(k), x);
+                out.extend(std::iter::once((crate::tokens::lower(k), x)));
             }
         }
     }
@@ -122,6 +124,7 @@ impl Grammar {
             pronoun_he: set("pronoun_he"),
             pronoun_she: set("pronoun_she"),
             pronoun_they: set("pronoun_they"),
+            pronoun_it: set("pronoun_it"),
             both: set("both"),
             leaders: set("leaders"),
             coord: set("coord"),

@@ -10,7 +10,7 @@
 //! ```
 
 use crate::tokens::{lower, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Debug)]
 enum Elem {
@@ -34,17 +34,16 @@ impl Elem {
     }
 }
 
-fn bucket(word: &str) -> String {
-    word.chars().take(2).collect()
-}
-
 /// A set of word patterns, each with the index it was given in.
 #[derive(Clone, Debug, Default)]
 pub struct PatternIndex {
     entries: Vec<Vec<Elem>>,
     exact: HashMap<String, Vec<usize>>,
+    /// Patterns by their whole stem: a word is looked up by each of its prefixes.
     prefix: HashMap<String, Vec<usize>>,
-    short_prefixes: Vec<usize>,
+    /// Shortest and longest stem length (in bytes), to bound those lookups.
+    prefix_min: usize,
+    prefix_max: usize,
 }
 
 impl PatternIndex {
@@ -57,8 +56,11 @@ impl PatternIndex {
             let id = idx.entries.len();
             match elems.first() {
                 Some(Elem::Exact(w)) => idx.exact.entry(w.clone()).or_default().push(id),
-                Some(Elem::Prefix(p)) if p.chars().count() >= 2 => idx.prefix.entry(bucket(p)).or_default().push(id),
-                Some(Elem::Prefix(_)) => idx.short_prefixes.push(id),
+                Some(Elem::Prefix(p)) => {
+                    idx.prefix_min = if idx.prefix.is_empty() { p.len() } else { idx.prefix_min.min(p.len()) };
+                    idx.prefix_max = idx.prefix_max.max(p.len());
+                    idx.prefix.entry(p.clone()).or_default().push(id);
+                }
                 None => {}
             }
             idx.entries.push(elems);
@@ -96,13 +98,29 @@ impl PatternIndex {
                 check(id, &mut found);
             }
         }
-        if let Some(ids) = self.prefix.get(&bucket(w)) {
+        self.each_prefix(w, |ids| {
             for &id in ids {
                 check(id, &mut found);
             }
+        });
+    }
+
+    /// Calls `f` with the patterns whose stem is a prefix of `w`.
+    fn each_prefix(&self, w: &str, mut f: impl FnMut(&[usize])) {
+        if self.prefix.is_empty() {
+            return;
         }
-        for &id in &self.short_prefixes {
-            check(id, &mut found);
+        let hi = self.prefix_max.min(w.len());
+        for (end, _) in w.char_indices().skip(1).map(|(i, c)| (i, c)).chain(std::iter::once((w.len(), ' '))) {
+            if end < self.prefix_min {
+                continue;
+            }
+            if end > hi {
+                break;
+            }
+            if let Some(ids) = self.prefix.get(&w[..end]) {
+                f(ids);
+            }
         }
     }
 
@@ -120,9 +138,12 @@ impl PatternIndex {
     /// Whether a single lowercase word matches a one-word pattern.
     pub fn contains_word(&self, word: &str) -> bool {
         let one = |id: &usize| self.entries[*id].len() == 1 && self.entries[*id][0].matches(word);
-        self.exact.get(word).is_some_and(|ids| ids.iter().any(one))
-            || self.prefix.get(&bucket(word)).is_some_and(|ids| ids.iter().any(one))
-            || self.short_prefixes.iter().any(one)
+        if self.exact.get(word).is_some_and(|ids| ids.iter().any(one)) {
+            return true;
+        }
+        let mut hit = false;
+        self.each_prefix(word, |ids| hit = hit || ids.iter().any(one));
+        hit
     }
 }
 

@@ -2,6 +2,10 @@
 //! coder against gold files (`eval`), inspects the actor knowledge base (`actors`) and
 //! measures speed (`bench`). The only crate that prints.
 
+/// mimalloc: the pipeline allocates many small strings; it is markedly faster than glibc malloc here (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use annals::{bench, code, eval};
 mod ingest;
 mod query;

@@ -1,0 +1,44 @@
+//! Data-driven event tests: `tests/fixtures/events/<lang>.jsonl`. Each language must pass at
+//! least the share of cases recorded here (raised as the coder improves); the per-type table
+//! is printed (`cargo test -- --nocapture`).
+
+use annals::fixtures;
+
+fn run(lang: &str, minimum: f64) {
+    let path = crate::root().join(format!("tests/fixtures/events/{lang}.jsonl"));
+    let src = std::fs::read_to_string(&path).expect("fixture file");
+    let outcomes = fixtures::run_file(crate::coder(), lang, &src);
+    let passed = outcomes.iter().filter(|o| o.passed).count();
+    let rate = passed as f64 / outcomes.len() as f64;
+    println!("{lang}: {passed}/{} cases pass ({:.0} %)", outcomes.len(), rate * 100.0);
+    for (kind, (p, n)) in fixtures::by_type(&outcomes) {
+        println!("  {kind:10} {p:3}/{n:3}");
+    }
+    if std::env::var_os("ANNALS_FIXTURE_DETAIL").is_some() {
+        for o in outcomes.iter().filter(|o| !o.passed) {
+            println!("  FAIL {}", o.detail);
+        }
+    }
+    assert!(outcomes.iter().all(|o| o.kind != "INVALID"), "a fixture line is not valid JSON");
+    assert!(rate >= minimum, "{lang}: only {:.1} % of the event fixtures pass, below the recorded {:.1} %", rate * 100.0, minimum * 100.0);
+}
+
+#[test]
+fn german_event_sentences() {
+    run("de", 0.64);
+}
+
+#[test]
+fn english_event_sentences() {
+    run("en", 0.74);
+}
+
+#[test]
+fn russian_event_sentences() {
+    run("ru", 0.42);
+}
+
+#[test]
+fn kazakh_event_sentences() {
+    run("kk", 0.74);
+}
