@@ -28,6 +28,8 @@ struct RawTrigger {
     #[serde(default)]
     with: Vec<String>,
     #[serde(default)]
+    with_any: Vec<String>,
+    #[serde(default)]
     context: Vec<String>,
 }
 
@@ -43,7 +45,8 @@ pub struct TriggerEntry {
     pub event: EventType,
     pub mode: Option<String>,
     pub frame: Frame,
-    /// Words that must also stand in the clause; each one is one required word.
+    /// Words that must also stand in the clause: each set is one required word (`with`: every
+    /// listed word; `with_any`: one of them).
     pub with: Vec<WordSet>,
     pub contexts: Vec<String>,
 }
@@ -98,7 +101,12 @@ impl Lexicon {
                 event,
                 mode: t.mode.filter(|m| !m.is_empty()).map(|m| m.to_lowercase()),
                 frame,
-                with: t.with.iter().map(|w| WordSet::new(w.split('|').map(str::to_string))).collect(),
+                with: t
+                    .with
+                    .iter()
+                    .map(|w| WordSet::new(w.split('|').map(str::to_string)))
+                    .chain((!t.with_any.is_empty()).then(|| WordSet::new(t.with_any.iter().flat_map(|w| w.split('|').map(str::to_string)).collect::<Vec<_>>())))
+                    .collect(),
                 contexts: t.context,
             });
         }
