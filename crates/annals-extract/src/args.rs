@@ -184,6 +184,10 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
             args.note = "subject before trigger".into();
             if let Some(&k2) = after.iter().find(|&&k2| !subject.contains(&order[k2])) {
                 object = coordinated(p, mentions, &order, k2, grammar);
+            } else if let Some(&k2) = before.iter().find(|&&k2| !subject.contains(&order[k2])) {
+                // Verb last or a light verb before a noun: "Japan hat der Ukraine ...
+                // zugesagt", "Finland will give Tanzania a grant".
+                object = coordinated(p, mentions, &order, k2, grammar);
             }
         } else if let Some(&k) = after.first() {
             // Verb first (German inversion, headlines): subject, then object after it.

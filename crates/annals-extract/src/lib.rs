@@ -199,6 +199,16 @@ impl Coder {
             let hits = pack.lexicon.find(&p.tokens, range.clone(), clause_of);
             let mut kept: Vec<&lexicon::TriggerHit> = Vec::new();
             for h in &hits {
+                // What a request, refusal, threat, accusation or promise is about is not an
+                // event of its own: "forderte die EU auf, Sanktionen zu verhängen", "threatened
+                // to impose tariffs", "пригрозил ударом", "agreed to provide aid".
+                let content = kept.iter().any(|k| {
+                    clause_of(k.start) == clause_of(h.start)
+                        && matches!(pack.lexicon.entries[k.entry].event, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Accuse | EventType::Agree)
+                });
+                if content {
+                    continue;
+                }
                 // A noun right after another trigger is its object ("signed an agreement",
                 // "criticised the sanctions"): the first trigger heads the event.
                 if let Some(prev) = kept.last() {

@@ -409,6 +409,37 @@ impl<'a> MentionFinder<'a> {
                         self.entity_for_kb(c, span);
                         country_code = Some(self.kb.entities[c].country.clone());
                         end = m.end;
+                        // "Die Außenminister Armeniens und Aserbaidschans": one role mention
+                        // per coordinated state.
+                        let mut k2 = end;
+                        while k2 + 1 < range.end && self.grammar.coord.contains_word(&p.tokens[k2].lower) {
+                            let mut k3 = k2 + 1;
+                            if k3 < range.end && self.grammar.determiners.contains_word(&p.tokens[k3].lower) {
+                                k3 += 1;
+                            }
+                            let next = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, k3, Some(self.lang)).into_iter().next();
+                            let Some(n) = next else { break };
+                            let Some(c2) = n.targets.iter().find_map(|t| match t {
+                                Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Country => Some(*i),
+                                _ => None,
+                            }) else { break };
+                            let span2 = annals_core::Span::new(p.tokens[n.start].span.start, p.tokens[n.end - 1].span.end);
+                            self.entity_for_kb(c2, span2);
+                            self.mentions.push(Mention {
+                                sentence: s,
+                                tokens: start..end,
+                                kind: MentionKind::Role,
+                                entities: Vec::new(),
+                                country: country_code.clone(),
+                                sector: Some(info.sector.clone()),
+                                place: false,
+                                capital: None,
+                                ending: "",
+                            });
+                            country_code = Some(self.kb.entities[c2].country.clone());
+                            end = n.end;
+                            k2 = end;
+                        }
                     }
                 }
             }
