@@ -93,7 +93,7 @@ impl TokenKeys {
                 }
                 let word = &text[t.span.start..t.span.end];
                 *seen.entry(word).or_insert_with(|| {
-                    let computed = Self::word_keys(word, matcher);
+                    let computed = cached_word_keys(word, matcher);
                     if computed.is_empty() {
                         return 0;
                     }
@@ -136,6 +136,27 @@ impl TokenKeys {
             }
         }
     }
+}
+
+thread_local! {
+    /// Keys of words seen before on this thread: news vocabulary repeats across documents,
+    /// so most words are folded once per run. Bounded: cleared past 500,000 words.
+    static WORD_KEYS: std::cell::RefCell<FxHashMap<String, Vec<(String, &'static str)>>> = std::cell::RefCell::new(FxHashMap::default());
+}
+
+fn cached_word_keys(word: &str, matcher: &Matcher) -> Vec<(String, &'static str)> {
+    WORD_KEYS.with(|cache| {
+        if let Some(k) = cache.borrow().get(word) {
+            return k.clone();
+        }
+        let k = TokenKeys::word_keys(word, matcher);
+        let mut c = cache.borrow_mut();
+        if c.len() > 500_000 {
+            c.clear();
+        }
+        c.insert(word.to_string(), k.clone());
+        k
+    })
 }
 
 fn prefix3(key: &str) -> &str {
@@ -282,7 +303,7 @@ impl Matcher {
             return out;
         }
         let raw = &text[tok.span.start..tok.span.end];
-        if keys.of(i).is_empty() && !tok.cap {
+        if keys.of(i).is_empty() && (!tok.cap || !self.exact.contains_key(acronym_part(raw))) {
             return out;
         }
         let mut cands: Vec<usize> = Vec::new();
