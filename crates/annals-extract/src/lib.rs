@@ -202,9 +202,11 @@ impl Coder {
                 // What a request, refusal, threat, accusation or promise is about is not an
                 // event of its own: "forderte die EU auf, Sanktionen zu verhängen", "threatened
                 // to impose tariffs", "пригрозил ударом", "agreed to provide aid".
+                // A coordinated verb ("condemned ... and threatened") is an act of its own.
                 let content = kept.iter().any(|k| {
                     clause_of(k.start) == clause_of(h.start)
-                        && matches!(pack.lexicon.entries[k.entry].event, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Accuse | EventType::Agree)
+                        && matches!(pack.lexicon.entries[k.entry].event, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Accuse | EventType::Agree | EventType::Support)
+                        && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                 });
                 if content {
                     continue;

@@ -409,6 +409,25 @@ impl<'a> MentionFinder<'a> {
                         self.entity_for_kb(c, span);
                         country_code = Some(self.kb.entities[c].country.clone());
                         end = m.end;
+                        // "Президент Казахстана Касым-Жомарт Токаев": a name after the
+                        // genitive makes the whole phrase that person.
+                        if end < range.end {
+                            if let Some(pm) = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, end, Some(self.lang)).into_iter().next() {
+                                let persons: Vec<usize> = pm.targets.iter().filter_map(|t| match t {
+                                    Target::Entity(i, AliasKind::Name | AliasKind::Surname) if self.kb.entities[*i].kind == Kind::Person => Some(*i),
+                                    _ => None,
+                                }).collect();
+                                if !persons.is_empty() {
+                                    let pspan = annals_core::Span::new(p.tokens[pm.start].span.start, p.tokens[pm.end - 1].span.end);
+                                    let surface = p.slice(pspan).to_string();
+                                    if let Some(person) = self.pick_person(&persons, &surface) {
+                                        let e = self.entity_for_kb(person, pspan);
+                                        self.push_entity_mention(s, start..pm.end, MentionKind::Person, e, false, None, pm.ending);
+                                    }
+                                    return pm.end;
+                                }
+                            }
+                        }
                         // "Die Außenminister Armeniens und Aserbaidschans": one role mention
                         // per coordinated state.
                         let mut k2 = end;

@@ -92,7 +92,7 @@ fn mergeable(a: &Ev, b: &Ev, mentions: &[Mention]) -> bool {
         return parties(a) == parties(b);
     }
     let symmetric = |e: &Ev| e.recipient_codes.is_empty() && e.inferred_recipient.is_none() && e.actor_codes.len() > 1;
-    if symmetric(a) || symmetric(b) {
+    if symmetric(a) && symmetric(b) {
         return parties(a) == parties(b);
     }
     a.actor_codes == b.actor_codes && recipients_of(a) == recipients_of(b)
@@ -115,6 +115,8 @@ pub fn finish(mut events: Vec<Ev>, mentions: &[Mention], entities: &[DocEntity],
             let same_state = mm.country.as_ref().is_some_and(|c| actor_codes.contains(c)) && matches!(mm.sector.as_deref(), None | Some("GOV")) && actor_gov && mm.kind != MentionKind::Group;
             !(same_entity || same_state)
         });
+        // A recipient of unknown country ("23 people") names no actor code.
+        e.recipients.retain(|&m| mentions[m].country.is_some() || !mentions[m].entities.is_empty());
         e.recipient_codes = codes_of(&e.recipients, mentions, entities);
     }
     events.retain(|e| !e.actor_codes.is_empty());

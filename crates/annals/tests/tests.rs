@@ -5,6 +5,7 @@ mod actors;
 mod cli;
 mod dev_gold;
 mod events;
+mod parallel;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
