@@ -28,7 +28,6 @@ CREATE TABLE entities (
     mentions  TEXT NOT NULL                   -- JSON [{text,span}]
 );
 CREATE INDEX entities_document ON entities(document);
-CREATE INDEX entities_name ON entities(name);
 
 CREATE TABLE events (
     id               INTEGER PRIMARY KEY,
@@ -73,8 +72,6 @@ CREATE TABLE participants (
     span_end   INTEGER NOT NULL
 );
 CREATE INDEX participants_event ON participants(event);
-CREATE INDEX participants_country ON participants(country, role);
-CREATE INDEX participants_name ON participants(name);
 
 CREATE TABLE event_mentions (
     event      INTEGER NOT NULL REFERENCES events(id),

@@ -68,6 +68,7 @@ fn store_doc(store: &mut Store, rec: &DocRecord, text: &str, url: Option<&str>) 
                 source: &rec.id,
                 text,
                 url,
+                hash: None,
             },
             rec,
         )

@@ -13,7 +13,7 @@ use clap::Args;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -38,7 +38,8 @@ pub struct IngestArgs {
 
 /// What a coder thread hands the writer.
 enum Outcome {
-    Coded(RawDoc, Box<annals_core::record::DocRecord>),
+    /// The document, its record and its text hash.
+    Coded(RawDoc, Box<annals_core::record::DocRecord>, Option<String>),
     Failed(RawDoc, CodeError),
     Source(annals_ingest::SourceError),
     Skipped,
@@ -55,6 +56,8 @@ struct Tally {
     events: u64,
     new_stories: u64,
     errors: BTreeMap<&'static str, u64>,
+    /// Time the writer spent in the store (hashing, lookups, inserts, story merges, commits).
+    store_time: Duration,
 }
 
 impl Tally {
@@ -155,7 +158,12 @@ fn log(msg: &str) {
     eprintln!("annals: {msg}");
 }
 
-fn code_one(coder: &Coder, doc: RawDoc, default_lang: Option<&str>) -> Outcome {
+fn code_one(
+    coder: &Coder,
+    doc: RawDoc,
+    hash: Option<String>,
+    default_lang: Option<&str>,
+) -> Outcome {
     let input = Input {
         id: &doc.id,
         text: &doc.text,
@@ -165,14 +173,14 @@ fn code_one(coder: &Coder, doc: RawDoc, default_lang: Option<&str>) -> Outcome {
         title: doc.title.as_deref(),
     };
     match coder.code(&input) {
-        Ok(rec) => Outcome::Coded(doc, Box::new(rec)),
+        Ok(rec) => Outcome::Coded(doc, Box::new(rec), hash),
         Err(e) => Outcome::Failed(doc, e),
     }
 }
 
 fn worker(
     coder: &Coder,
-    rx: &Mutex<Receiver<(Item, u64)>>,
+    rx: &Mutex<Receiver<(Item, Option<String>, u64)>>,
     tx: std::sync::mpsc::SyncSender<(Outcome, u64)>,
     lang: Option<&str>,
 ) {
@@ -181,9 +189,9 @@ fn worker(
             Ok(guard) => guard.recv(),
             Err(_) => return,
         };
-        let Ok((item, done)) = next else { return };
+        let Ok((item, hash, done)) = next else { return };
         let outcome = match item {
-            Item::Doc(doc) => code_one(coder, doc, lang),
+            Item::Doc(doc) => code_one(coder, doc, hash, lang),
             Item::Error(e) => Outcome::Source(e),
             Item::Skipped { .. } => Outcome::Skipped,
         };
@@ -191,6 +199,53 @@ fn worker(
             return;
         }
     }
+}
+
+/// Most documents committed in one transaction.
+const BATCH_DOCS: usize = 32;
+/// Longest a coded document waits for its commit.
+const BATCH_WAIT: Duration = Duration::from_millis(250);
+
+/// Writes the batched documents in one transaction.
+fn flush(
+    store: &mut Store,
+    batch: &mut Vec<(RawDoc, Box<annals_core::record::DocRecord>, Option<String>)>,
+    tally: &mut Tally,
+) -> Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let docs: Vec<(NewDocument, &annals_core::record::DocRecord)> = batch
+        .iter()
+        .map(|(d, r, hash)| {
+            (
+                NewDocument {
+                    source: &d.source,
+                    text: &d.text,
+                    url: d.url.as_deref(),
+                    hash: hash.as_deref(),
+                },
+                &**r,
+            )
+        })
+        .collect();
+    for stored in store.insert_batch(&docs)? {
+        match stored {
+            Stored::Inserted {
+                events,
+                new_stories,
+                ..
+            } => {
+                tally.stored += 1;
+                tally.events += events as u64;
+                tally.new_stories += new_stories as u64;
+            }
+            Stored::Duplicate { .. } => tally.duplicates += 1,
+        }
+    }
+    drop(docs);
+    batch.clear();
+    Ok(())
 }
 
 pub fn run(coder: &Coder, args: &IngestArgs) -> Result<i32> {
@@ -208,23 +263,32 @@ pub fn run(coder: &Coder, args: &IngestArgs) -> Result<i32> {
     let mut tally = Tally::default();
     let db: &Path = &args.db;
     std::thread::scope(|s| -> Result<()> {
-        let (raw_tx, raw_rx) = sync_channel::<(Item, u64)>(jobs * 16);
+        let (raw_tx, raw_rx) = sync_channel::<(Item, Option<String>, u64)>(jobs * 16);
         let (out_tx, out_rx) = sync_channel::<(Outcome, u64)>(jobs * 16);
         let reader_out = out_tx.clone();
         let inputs = &args.inputs;
         let opts = &opts;
         s.spawn(move || {
             // Its own connection: documents stored by an earlier (killed) run are skipped
-            // before they are coded.
-            let seen = Store::open(db).ok();
+            // before they are coded. (Duplicates within this run are caught by the writer.)
+            let seen = Store::open(db)
+                .ok()
+                .filter(|s| !s.is_empty().unwrap_or(true));
             annals_ingest::read_sources(inputs, opts, &mut |item, done| {
-                if let (Item::Doc(d), Some(seen)) = (&item, &seen) {
-                    if matches!(seen.contains(d.url.as_deref(), &d.text), Ok(Some(_))) {
-                        let _ = reader_out.send((Outcome::AlreadyStored, done));
-                        return;
+                let hash = match &item {
+                    Item::Doc(d) => {
+                        let hash = annals_store::text_hash(&d.text);
+                        if let Some(seen) = &seen {
+                            if matches!(seen.contains_hash(d.url.as_deref(), &hash), Ok(Some(_))) {
+                                let _ = reader_out.send((Outcome::AlreadyStored, done));
+                                return;
+                            }
+                        }
+                        Some(hash)
                     }
-                }
-                let _ = raw_tx.send((item, done));
+                    _ => None,
+                };
+                let _ = raw_tx.send((item, hash, done));
             });
         });
         let raw_rx = Arc::new(Mutex::new(raw_rx));
@@ -235,27 +299,38 @@ pub fn run(coder: &Coder, args: &IngestArgs) -> Result<i32> {
             s.spawn(move || worker(coder, &rx, tx, lang));
         }
         drop(out_tx);
-        for (outcome, done) in out_rx {
-            match outcome {
-                Outcome::Coded(doc, rec) => match store.insert(
-                    &NewDocument {
-                        source: &doc.source,
-                        text: &doc.text,
-                        url: doc.url.as_deref(),
-                    },
-                    &rec,
-                )? {
-                    Stored::Inserted {
-                        events,
-                        new_stories,
-                        ..
-                    } => {
-                        tally.stored += 1;
-                        tally.events += events as u64;
-                        tally.new_stories += new_stories as u64;
+        // Coded documents are committed in small batches: one commit per batch, not per
+        // document, and never more than BATCH_WAIT of coded work waits uncommitted.
+        let mut batch: Vec<(RawDoc, Box<annals_core::record::DocRecord>, Option<String>)> =
+            Vec::new();
+        let mut batch_started = Instant::now();
+        loop {
+            let next = if batch.is_empty() {
+                out_rx.recv().ok()
+            } else {
+                match out_rx.recv_timeout(BATCH_WAIT.saturating_sub(batch_started.elapsed())) {
+                    Ok(next) => Some(next),
+                    Err(RecvTimeoutError::Timeout) => {
+                        let writing = Instant::now();
+                        flush(&mut store, &mut batch, &mut tally)?;
+                        tally.store_time += writing.elapsed();
+                        continue;
                     }
-                    Stored::Duplicate { .. } => tally.duplicates += 1,
-                },
+                    Err(RecvTimeoutError::Disconnected) => None,
+                }
+            };
+            let Some((outcome, done)) = next else { break };
+            let writing = Instant::now();
+            match outcome {
+                Outcome::Coded(doc, rec, hash) => {
+                    if batch.is_empty() {
+                        batch_started = Instant::now();
+                    }
+                    batch.push((doc, rec, hash));
+                    if batch.len() >= BATCH_DOCS {
+                        flush(&mut store, &mut batch, &mut tally)?;
+                    }
+                }
                 Outcome::Failed(doc, e) => {
                     let kind = code_error_kind(&e);
                     let reason = format!("{}: {e}", doc.source);
@@ -271,8 +346,12 @@ pub fn run(coder: &Coder, args: &IngestArgs) -> Result<i32> {
                 Outcome::Skipped => tally.skipped += 1,
                 Outcome::AlreadyStored => tally.already += 1,
             }
+            tally.store_time += writing.elapsed();
             progress.update(done, &tally);
         }
+        let writing = Instant::now();
+        flush(&mut store, &mut batch, &mut tally)?;
+        tally.store_time += writing.elapsed();
         Ok(())
     })?;
     progress.finish();
@@ -294,7 +373,12 @@ fn summary(store: &Store, t: &Tally, secs: f64, db: &Path) -> Result<()> {
         t.duplicates,
         t.skipped
     );
-    println!("new: {} events, {} story events", t.events, t.new_stories);
+    println!(
+        "new: {} events, {} story events; {:.2} s of the run spent writing to the store",
+        t.events,
+        t.new_stories,
+        t.store_time.as_secs_f64()
+    );
     let kinds: Vec<String> = t.errors.iter().map(|(k, n)| format!("{k} {n}")).collect();
     println!(
         "errors: {}{}",
