@@ -91,7 +91,9 @@ fn coordinated(p: &Prepared, mentions: &[Mention], order: &[usize], pos: usize, 
 
 fn is_nominative(m: &Mention, lang: Lang) -> bool {
     match lang {
-        Lang::Ru => matches!(m.ending, "" | "ы" | "и" | "ые" | "ие" | "ий" | "ый" | "ая" | "ое" | "яя" | "ее"),
+        // Singular nominative: no ending, or an adjective's own ("российский"); "-ы/-и" are
+        // more often genitive ("России") than plural.
+        Lang::Ru => matches!(m.ending, "" | "ые" | "ие" | "ий" | "ый" | "ая" | "ое" | "яя" | "ее"),
         Lang::Kk => matches!(m.ending, "" | "лар" | "лер" | "дар" | "дер" | "тар" | "тер"),
         _ => true,
     }

@@ -190,6 +190,8 @@ impl<'a> MentionFinder<'a> {
         // ("Amman" the city, not a Mr Amano).
         let only_surnames = m.targets.iter().all(|t| !matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Person));
         let persons = if only_surnames && (named.is_some() || capital.is_some() || metonym.is_some()) { Vec::new() } else { persons };
+        // A function word that only looks like a surname ("Ранее", "Earlier") is none.
+        let persons = if only_surnames && m.end - m.start == 1 && self.grammar.is_function_word(&p.tokens[m.start].lower) { Vec::new() } else { persons };
         // Full names and organisations first, then countries, then adjectives and roles.
         if !persons.is_empty() && (named.is_none() || persons.len() == 1 && m.end - m.start > 1) {
             if let Some(person) = self.pick_person(&persons, &surface) {

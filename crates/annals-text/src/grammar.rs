@@ -103,6 +103,17 @@ fn table<T, M: Default + Extend<(String, T)>>(v: Option<&toml::Value>, conv: imp
 }
 
 impl Grammar {
+    /// Whether a lowercase word is one of the language's function words (a capitalised one
+    /// at the start of a sentence is not a name: "Ранее", "Earlier").
+    pub fn is_function_word(&self, lower: &str) -> bool {
+        [&self.historical, &self.future, &self.intent, &self.hypothetical, &self.negation, &self.clause_break, &self.coord, &self.prepositions, &self.determiners, &self.speech]
+            .iter()
+            .any(|set| set.contains_word(lower))
+            || self.relative_days.contains_key(lower)
+            || self.weekdays.contains_key(lower)
+            || self.months.contains_key(lower)
+    }
+
     /// Parses a grammar file; `file` names it in errors.
     pub fn parse(source: &str, file: &str) -> Result<Grammar, GrammarError> {
         let v: toml::Table = toml::from_str(source).map_err(|e| GrammarError { file: file.to_string(), message: e.to_string() })?;

@@ -1,0 +1,83 @@
+//! Read-only SQLite connections for request handlers, and the indexes and table the server
+//! adds to a store.
+
+use crate::ApiError;
+use rusqlite::{Connection, OpenFlags};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tokio::sync::Semaphore;
+
+/// Indexes the API's queries need beyond the store's own, and the table that keeps the text of
+/// reports posted to the API (the store keeps only a hash of the text). Read-side indexes are
+/// built when a store is first served or exported, not during ingest (which the store keeps
+/// lean on purpose). `IF NOT EXISTS`: applied at every start, cheap once built.
+pub const SERVER_SCHEMA: &str = "
+CREATE INDEX IF NOT EXISTS server_participants_country_event ON participants(country, event);
+CREATE INDEX IF NOT EXISTS server_participants_role_country_event ON participants(role, country, event);
+CREATE INDEX IF NOT EXISTS server_participants_name_event ON participants(name, event);
+CREATE INDEX IF NOT EXISTS server_events_day ON events(day_lo);
+CREATE INDEX IF NOT EXISTS server_events_located ON events(day_lo) WHERE lat IS NOT NULL;
+CREATE TABLE IF NOT EXISTS server_document_text (
+    document INTEGER PRIMARY KEY REFERENCES documents(id),
+    text     TEXT NOT NULL
+);
+";
+
+/// Adds the server's indexes and table to an open (writable) store.
+pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(SERVER_SCHEMA)?;
+    conn.execute_batch("PRAGMA optimize = 0x10002")
+}
+
+/// Database work that runs at once, at most: more requests wait for a turn.
+const MAX_CONCURRENT_QUERIES: usize = 8;
+
+/// A pool of read-only connections; handlers borrow one on a blocking thread.
+pub struct Pool {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+    turns: Semaphore,
+}
+
+impl Pool {
+    pub fn new(path: PathBuf) -> Pool {
+        Pool {
+            path,
+            idle: Mutex::new(Vec::new()),
+            turns: Semaphore::new(MAX_CONCURRENT_QUERIES),
+        }
+    }
+
+    fn open(&self) -> rusqlite::Result<Connection> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.execute_batch("PRAGMA query_only = ON; PRAGMA cache_size = -32000; PRAGMA mmap_size = 268435456;")?;
+        Ok(conn)
+    }
+
+    /// Runs `f` with a connection on a blocking thread.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let _turn = self.turns.acquire().await.map_err(|_| ApiError::internal("the server is shutting down"))?;
+        let conn = match self.idle.lock().ok().and_then(|mut v| v.pop()) {
+            Some(c) => c,
+            None => self.open()?,
+        };
+        let (conn, out) = tokio::task::spawn_blocking(move || {
+            let out = f(&conn);
+            (conn, out)
+        })
+        .await
+        .map_err(|_| ApiError::internal("a database task failed"))?;
+        if let Ok(mut idle) = self.idle.lock() {
+            idle.push(conn);
+        }
+        out
+    }
+}
