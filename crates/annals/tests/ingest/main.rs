@@ -252,7 +252,10 @@ fn an_ingest_killed_mid_way_resumes_to_the_counts_of_a_clean_run() {
     ingest(&[&corpus], &clean, &["--jobs", "1"]);
     let expected = stats(&clean);
     assert_eq!(expected.documents as usize, n - n / 60);
-    assert_eq!(expected.errors, vec![("missing-text".to_string(), (n / 60) as u64)]);
+    assert_eq!(
+        expected.errors,
+        vec![("missing-text".to_string(), (n / 60) as u64)]
+    );
 
     let killed = dir.join("killed.db");
     let mut child = annals()
