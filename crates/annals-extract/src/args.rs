@@ -177,6 +177,10 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
         }
         if let Some(pos) = order.iter().position(|&m| usable(m) && !subject.contains(&m) && (!is_nominative(&mentions[m], lang) || recipient_prep(&mentions[m])) && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))) {
             object = coordinated(p, mentions, &order, pos, grammar);
+        } else if let Some(pos) = order.iter().position(|&m| usable(m) && !subject.contains(&m) && mentions[m].tokens.start >= t.end && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))) {
+            // An inanimate accusative looks like a nominative ("обвинила Лондон"): after
+            // the verb, with the subject before it, it is the object.
+            object = coordinated(p, mentions, &order, pos, grammar);
         }
     } else {
         let before: Vec<usize> = (0..order.len()).filter(|&k| mentions[order[k]].tokens.end <= t.start && usable(order[k]) && !prep(&mentions[order[k]])).collect();
