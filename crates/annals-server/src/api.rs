@@ -2,8 +2,13 @@
 
 use crate::error::ErrorBody;
 use crate::export::{self, Format};
-use crate::filter::{self, check_known, EventFilter, Interval, Page, Params, FILTER_KEYS, PAGE_KEYS};
-use crate::queries::{self, ActorHit, ActorProfile, DocumentView, EventDetail, EventPage, Overview, Point, Series, Story, StoryPage};
+use crate::filter::{
+    self, check_known, EventFilter, Interval, Page, Params, FILTER_KEYS, PAGE_KEYS,
+};
+use crate::queries::{
+    self, ActorHit, ActorProfile, DocumentView, EventDetail, EventPage, Overview, Point, Series,
+    Story, StoryPage,
+};
 use crate::{ApiError, AppState};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -21,7 +26,11 @@ fn params(q: Q) -> Result<Params, ApiError> {
 }
 
 fn id(v: &str, what: &str) -> Result<i64, ApiError> {
-    v.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| ApiError::bad_request(format!("{what} id {v:?} is not a number: give a positive whole number")))
+    v.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "{what} id {v:?} is not a number: give a positive whole number"
+        ))
+    })
 }
 
 pub fn routes() -> Router<AppState> {
@@ -101,14 +110,21 @@ async fn events(State(s): State<AppState>, q: Q) -> Result<Json<EventPage>, ApiE
     let p = params(q)?;
     check_known(&p, &[FILTER_KEYS, PAGE_KEYS])?;
     let (f, page) = (EventFilter::parse(&p)?, Page::parse(&p)?);
-    Ok(Json(s.pool.run(move |c| queries::events(c, &f, &page)).await?))
+    Ok(Json(
+        s.pool.run(move |c| queries::events(c, &f, &page)).await?,
+    ))
 }
 
 /// One event with its sentences and every report of the same real-world event.
 #[utoipa::path(get, path = "/api/events/{id}", params(("id" = i64, Path)), responses((status = 200, body = EventDetail), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn event(State(s): State<AppState>, Path(v): Path<String>) -> Result<Json<EventDetail>, ApiError> {
+async fn event(
+    State(s): State<AppState>,
+    Path(v): Path<String>,
+) -> Result<Json<EventDetail>, ApiError> {
     let n = id(&v, "event")?;
-    Ok(Json(s.pool.run(move |c| queries::event_detail(c, n)).await?))
+    Ok(Json(
+        s.pool.run(move |c| queries::event_detail(c, n)).await?,
+    ))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -124,19 +140,35 @@ pub struct SeriesParams {
 /// Counts by type and mean PLOVER score per day, week or month, for two countries.
 #[utoipa::path(get, path = "/api/dyads/{a}/{b}/series", params(("a" = String, Path, description = "country code"), ("b" = String, Path, description = "country code"), SeriesParams, FilterParams),
     responses((status = 200, body = Series), (status = 400, body = ErrorBody)))]
-async fn dyad_series(State(s): State<AppState>, Path((a, b)): Path<(String, String)>, q: Q) -> Result<Json<Series>, ApiError> {
+async fn dyad_series(
+    State(s): State<AppState>,
+    Path((a, b)): Path<(String, String)>,
+    q: Q,
+) -> Result<Json<Series>, ApiError> {
     let p = params(q)?;
-    let keys: Vec<&str> = FILTER_KEYS.iter().copied().filter(|k| *k != "dyad").collect();
+    let keys: Vec<&str> = FILTER_KEYS
+        .iter()
+        .copied()
+        .filter(|k| *k != "dyad")
+        .collect();
     check_known(&p, &[&keys, &["interval", "directed"]])?;
     let (a, b) = filter::dyad(&a, &b)?;
     let interval = Interval::parse(&p)?;
     let directed = match p.get("directed").map(String::as_str) {
         None | Some("false") | Some("0") => false,
         Some("true") | Some("1") => true,
-        Some(v) => return Err(ApiError::bad_request(format!("directed={v:?}: give true or false"))),
+        Some(v) => {
+            return Err(ApiError::bad_request(format!(
+                "directed={v:?}: give true or false"
+            )))
+        }
     };
     let f = EventFilter::parse(&p)?;
-    Ok(Json(s.pool.run(move |c| queries::dyad_series(c, &a, &b, directed, interval, &f)).await?))
+    Ok(Json(
+        s.pool
+            .run(move |c| queries::dyad_series(c, &a, &b, directed, interval, &f))
+            .await?,
+    ))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -156,24 +188,42 @@ async fn actor_search(State(s): State<AppState>, q: Q) -> Result<Json<Vec<ActorH
     check_known(&p, &[&["q", "limit"]])?;
     let text = p.get("q").map(|v| v.trim().to_string()).unwrap_or_default();
     if text.chars().count() < 2 || text.chars().count() > 100 {
-        return Err(ApiError::bad_request("q: give 2 to 100 characters of an actor's name or a country code"));
+        return Err(ApiError::bad_request(
+            "q: give 2 to 100 characters of an actor's name or a country code",
+        ));
     }
     let limit = filter::count(&p, "limit", 20, 100)?;
-    Ok(Json(s.pool.run(move |c| queries::actor_search(c, &text, limit)).await?))
+    Ok(Json(
+        s.pool
+            .run(move |c| queries::actor_search(c, &text, limit))
+            .await?,
+    ))
 }
 
 /// An actor's events by type, partners and newest events.
 #[utoipa::path(get, path = "/api/actors/{name}", params(("name" = String, Path, description = "the actor's name as stored")), responses((status = 200, body = ActorProfile), (status = 404, body = ErrorBody)))]
-async fn actor_profile(State(s): State<AppState>, Path(name): Path<String>) -> Result<Json<ActorProfile>, ApiError> {
+async fn actor_profile(
+    State(s): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Json<ActorProfile>, ApiError> {
     if name.trim().is_empty() || name.chars().count() > 200 {
-        return Err(ApiError::bad_request("actor name: give 1 to 200 characters"));
+        return Err(ApiError::bad_request(
+            "actor name: give 1 to 200 characters",
+        ));
     }
-    Ok(Json(s.pool.run(move |c| queries::actor_profile(c, &name)).await?))
+    Ok(Json(
+        s.pool
+            .run(move |c| queries::actor_profile(c, &name))
+            .await?,
+    ))
 }
 
 /// A document with its sentences, entities and coded events (spans are character offsets).
 #[utoipa::path(get, path = "/api/documents/{id}", params(("id" = i64, Path)), responses((status = 200, body = DocumentView), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn document(State(s): State<AppState>, Path(v): Path<String>) -> Result<Json<DocumentView>, ApiError> {
+async fn document(
+    State(s): State<AppState>,
+    Path(v): Path<String>,
+) -> Result<Json<DocumentView>, ApiError> {
     let n = id(&v, "document")?;
     Ok(Json(s.pool.run(move |c| queries::document(c, n)).await?))
 }
@@ -197,13 +247,25 @@ async fn stories(State(s): State<AppState>, q: Q) -> Result<Json<StoryPage>, Api
     let limit = filter::count(&p, "limit", 20, 100)?;
     let offset = match p.get("offset") {
         None => 0,
-        Some(v) => v.parse::<usize>().ok().filter(|n| *n <= filter::MAX_OFFSET).ok_or_else(|| ApiError::bad_request(format!("offset={v:?}: give 0 to {}", filter::MAX_OFFSET)))?,
+        Some(v) => v
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n <= filter::MAX_OFFSET)
+            .ok_or_else(|| {
+                ApiError::bad_request(format!("offset={v:?}: give 0 to {}", filter::MAX_OFFSET))
+            })?,
     };
     let min_reports = match p.get("min_reports") {
         None => 1,
-        Some(v) => filter::count(&p, "min_reports", 1, 10_000).map_err(|_| ApiError::bad_request(format!("min_reports={v:?}: give a whole number from 1")))? as i64,
+        Some(v) => filter::count(&p, "min_reports", 1, 10_000).map_err(|_| {
+            ApiError::bad_request(format!("min_reports={v:?}: give a whole number from 1"))
+        })? as i64,
     };
-    Ok(Json(s.pool.run(move |c| queries::stories(c, &f, limit, offset, min_reports)).await?))
+    Ok(Json(
+        s.pool
+            .run(move |c| queries::stories(c, &f, limit, offset, min_reports))
+            .await?,
+    ))
 }
 
 /// One story event with every report of it and why each was merged.
@@ -220,7 +282,9 @@ async fn map(State(s): State<AppState>, q: Q) -> Result<Json<Vec<Point>>, ApiErr
     check_known(&p, &[FILTER_KEYS, &["limit"]])?;
     let f = EventFilter::parse(&p)?;
     let limit = filter::count(&p, "limit", 2000, 10_000)?;
-    Ok(Json(s.pool.run(move |c| queries::points(c, &f, limit)).await?))
+    Ok(Json(
+        s.pool.run(move |c| queries::points(c, &f, limit)).await?,
+    ))
 }
 
 /// Largest export the API writes in one answer; `annals export` has no limit.
@@ -241,7 +305,11 @@ pub struct ExportParams {
 async fn export_events(State(s): State<AppState>, q: Q) -> Result<Response, ApiError> {
     let p = params(q)?;
     check_known(&p, &[FILTER_KEYS, &["format", "limit"]])?;
-    let format = Format::parse(p.get("format").map(String::as_str).ok_or_else(|| ApiError::bad_request("format: give plover, csv, tsv or parquet"))?)?;
+    let format = Format::parse(
+        p.get("format")
+            .map(String::as_str)
+            .ok_or_else(|| ApiError::bad_request("format: give plover, csv, tsv or parquet"))?,
+    )?;
     if !format.available() {
         return Err(ApiError::bad_request("this server was built without Parquet: rebuild with `--features parquet`, or export plover, csv or tsv"));
     }
@@ -255,8 +323,18 @@ async fn export_events(State(s): State<AppState>, q: Q) -> Result<Response, ApiE
             Ok(buf)
         })
         .await?;
-    let disposition = format!("attachment; filename=\"annals-events.{}\"", format.extension());
-    Ok(([(header::CONTENT_TYPE, format.content_type().to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
+    let disposition = format!(
+        "attachment; filename=\"annals-events.{}\"",
+        format.extension()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, format.content_type().to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 /// A report to code and store.
@@ -288,7 +366,12 @@ pub struct StoredReport {
 
 fn check_token(s: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     let Some(want) = &s.token else {
-        return Err(ApiError { status: StatusCode::FORBIDDEN, message: "this server is read-only: start `annals serve` with --token to accept reports".into() });
+        return Err(ApiError {
+            status: StatusCode::FORBIDDEN,
+            message:
+                "this server is read-only: start `annals serve` with --token to accept reports"
+                    .into(),
+        });
     };
     let given = headers
         .get(header::AUTHORIZATION)
@@ -297,7 +380,11 @@ fn check_token(s: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
         .map(str::trim);
     let ok = given.is_some_and(|g| {
         // Compared in time independent of where they differ.
-        g.len() == want.len() && g.bytes().zip(want.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+        g.len() == want.len()
+            && g.bytes()
+                .zip(want.bytes())
+                .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+                == 0
     });
     if ok {
         Ok(())
@@ -309,18 +396,27 @@ fn check_token(s: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
 /// Codes a report and stores it with its events (needs the token given at start-up).
 #[utoipa::path(post, path = "/api/reports", request_body = NewReport, security(("bearer" = [])),
     responses((status = 201, body = StoredReport), (status = 200, body = StoredReport, description = "already stored"), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 413, body = ErrorBody)))]
-async fn post_report(State(s): State<AppState>, headers: HeaderMap, body: Result<Json<NewReport>, JsonRejection>) -> Result<Response, ApiError> {
+async fn post_report(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Json<NewReport>, JsonRejection>,
+) -> Result<Response, ApiError> {
     check_token(&s, &headers)?;
     let Json(report) = body?;
     if let Some(p) = &report.published {
         filter::date_bound(p, "published", false)?;
     }
     let (Some(coder), Some(writer)) = (s.coder.clone(), s.writer.clone()) else {
-        return Err(ApiError::internal("the server was started with a token but without the coder"));
+        return Err(ApiError::internal(
+            "the server was started with a token but without the coder",
+        ));
     };
     let stored = tokio::task::spawn_blocking(move || -> Result<StoredReport, ApiError> {
         let hash = annals_store::text_hash(&report.text);
-        let doc_id = report.id.clone().unwrap_or_else(|| format!("api-{}", &hash[..16]));
+        let doc_id = report
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("api-{}", &hash[..16]));
         let input = annals_extract::Input {
             id: &doc_id,
             text: &report.text,
@@ -329,23 +425,54 @@ async fn post_report(State(s): State<AppState>, headers: HeaderMap, body: Result
             url: report.url.as_deref(),
             title: report.title.as_deref(),
         };
-        let rec = coder.code(&input).map_err(|e| ApiError::bad_request(format!("cannot code the report: {e}")))?;
-        let mut store = writer.lock().map_err(|_| ApiError::internal("the store writer failed earlier: restart the server"))?;
-        let doc = annals_store::NewDocument { source: "api", text: &report.text, url: report.url.as_deref(), hash: Some(&hash) };
-        let out = match store.insert(&doc, &rec).map_err(|e| ApiError::internal(format!("cannot store the report: {e}")))? {
-            annals_store::Stored::Inserted { document, events, new_stories } => {
-                store
-                    .connection()
-                    .execute("INSERT OR REPLACE INTO server_document_text (document, text) VALUES (?1, ?2)", rusqlite::params![document, report.text])?;
-                StoredReport { document, created: true, events, new_stories }
+        let rec = coder
+            .code(&input)
+            .map_err(|e| ApiError::bad_request(format!("cannot code the report: {e}")))?;
+        let mut store = writer.lock().map_err(|_| {
+            ApiError::internal("the store writer failed earlier: restart the server")
+        })?;
+        let doc = annals_store::NewDocument {
+            source: "api",
+            text: &report.text,
+            url: report.url.as_deref(),
+            hash: Some(&hash),
+        };
+        let out = match store
+            .insert(&doc, &rec)
+            .map_err(|e| ApiError::internal(format!("cannot store the report: {e}")))?
+        {
+            annals_store::Stored::Inserted {
+                document,
+                events,
+                new_stories,
+            } => {
+                store.connection().execute(
+                    "INSERT OR REPLACE INTO server_document_text (document, text) VALUES (?1, ?2)",
+                    rusqlite::params![document, report.text],
+                )?;
+                StoredReport {
+                    document,
+                    created: true,
+                    events,
+                    new_stories,
+                }
             }
-            annals_store::Stored::Duplicate { existing, .. } => StoredReport { document: existing, created: false, events: 0, new_stories: 0 },
+            annals_store::Stored::Duplicate { existing, .. } => StoredReport {
+                document: existing,
+                created: false,
+                events: 0,
+                new_stories: 0,
+            },
         };
         Ok(out)
     })
     .await
     .map_err(|_| ApiError::internal("coding the report failed"))??;
-    let status = if stored.created { StatusCode::CREATED } else { StatusCode::OK };
+    let status = if stored.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     Ok((status, Json(stored)).into_response())
 }
 
@@ -363,7 +490,10 @@ impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
     }
 }
 

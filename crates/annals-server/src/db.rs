@@ -51,10 +51,14 @@ impl Pool {
     fn open(&self) -> rusqlite::Result<Connection> {
         let conn = Connection::open_with_flags(
             &self.path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.execute_batch("PRAGMA query_only = ON; PRAGMA cache_size = -32000; PRAGMA mmap_size = 268435456;")?;
+        conn.execute_batch(
+            "PRAGMA query_only = ON; PRAGMA cache_size = -32000; PRAGMA mmap_size = 268435456;",
+        )?;
         Ok(conn)
     }
 
@@ -64,7 +68,11 @@ impl Pool {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
     {
-        let _turn = self.turns.acquire().await.map_err(|_| ApiError::internal("the server is shutting down"))?;
+        let _turn = self
+            .turns
+            .acquire()
+            .await
+            .map_err(|_| ApiError::internal("the server is shutting down"))?;
         let conn = match self.idle.lock().ok().and_then(|mut v| v.pop()) {
             Some(c) => c,
             None => self.open()?,

@@ -20,13 +20,22 @@ pub struct ErrorBody {
 
 impl ApiError {
     pub fn bad_request(message: impl Into<String>) -> ApiError {
-        ApiError { status: StatusCode::BAD_REQUEST, message: message.into() }
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            message: message.into(),
+        }
     }
     pub fn not_found(message: impl Into<String>) -> ApiError {
-        ApiError { status: StatusCode::NOT_FOUND, message: message.into() }
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            message: message.into(),
+        }
     }
     pub fn internal(message: impl Into<String>) -> ApiError {
-        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, message: message.into() }
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: message.into(),
+        }
     }
 }
 
@@ -35,18 +44,28 @@ impl From<rusqlite::Error> for ApiError {
         // The message names the failure, not the SQL, so nothing internal leaks.
         let busy = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseBusy);
         if busy {
-            return ApiError { status: StatusCode::SERVICE_UNAVAILABLE, message: "the database is busy: try again".into() };
+            return ApiError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                message: "the database is busy: try again".into(),
+            };
         }
-        ApiError::internal(format!("database error: {}", match &e {
-            rusqlite::Error::SqliteFailure(f, _) => f.to_string(),
-            _ => "query failed".to_string(),
-        }))
+        ApiError::internal(format!(
+            "database error: {}",
+            match &e {
+                rusqlite::Error::SqliteFailure(f, _) => f.to_string(),
+                _ => "query failed".to_string(),
+            }
+        ))
     }
 }
 
 impl From<axum::extract::rejection::QueryRejection> for ApiError {
     fn from(e: axum::extract::rejection::QueryRejection) -> ApiError {
-        ApiError::bad_request(format!("bad query parameters: {}", e.body_text().trim_start_matches("Failed to deserialize query string: ")))
+        ApiError::bad_request(format!(
+            "bad query parameters: {}",
+            e.body_text()
+                .trim_start_matches("Failed to deserialize query string: ")
+        ))
     }
 }
 
@@ -58,7 +77,10 @@ impl From<axum::extract::rejection::JsonRejection> for ApiError {
             _ => StatusCode::BAD_REQUEST,
         };
         let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            format!("the request body is larger than {} bytes: post one report at a time", crate::MAX_BODY_BYTES)
+            format!(
+                "the request body is larger than {} bytes: post one report at a time",
+                crate::MAX_BODY_BYTES
+            )
         } else {
             format!("bad JSON body: {}", e.body_text())
         };
@@ -74,6 +96,12 @@ impl From<axum::extract::rejection::PathRejection> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(ErrorBody { error: self.message })).into_response()
+        (
+            self.status,
+            Json(ErrorBody {
+                error: self.message,
+            }),
+        )
+            .into_response()
     }
 }

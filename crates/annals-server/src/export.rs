@@ -26,7 +26,9 @@ impl Format {
             "csv" => Ok(Format::Csv),
             "tsv" | "gdelt" => Ok(Format::Tsv),
             "parquet" => Ok(Format::Parquet),
-            _ => Err(ApiError::bad_request(format!("format={v:?}: give plover, csv, tsv or parquet"))),
+            _ => Err(ApiError::bad_request(format!(
+                "format={v:?}: give plover, csv, tsv or parquet"
+            ))),
         }
     }
     pub fn content_type(self) -> &'static str {
@@ -53,7 +55,13 @@ impl Format {
 
 /// Writes every event matching `filter` (oldest first, at most `limit`) in `format`; returns
 /// how many were written.
-pub fn write<W: Write + Send>(conn: &Connection, filter: &EventFilter, format: Format, limit: Option<u64>, out: W) -> Result<u64, ApiError> {
+pub fn write<W: Write + Send>(
+    conn: &Connection,
+    filter: &EventFilter,
+    format: Format,
+    limit: Option<u64>,
+    out: W,
+) -> Result<u64, ApiError> {
     let mut out = std::io::BufWriter::new(out);
     let n = match format {
         Format::Plover => each_event(conn, filter, limit, |e| {
@@ -61,12 +69,18 @@ pub fn write<W: Write + Send>(conn: &Connection, filter: &EventFilter, format: F
             out.write_all(b"\n")
         })?,
         Format::Csv => {
-            out.write_all(csv_line(&CSV_HEADER.map(str::to_string)).as_bytes()).map_err(io)?;
-            each_event(conn, filter, limit, |e| out.write_all(csv_line(&flat_row(e)).as_bytes()))?
+            out.write_all(csv_line(&CSV_HEADER.map(str::to_string)).as_bytes())
+                .map_err(io)?;
+            each_event(conn, filter, limit, |e| {
+                out.write_all(csv_line(&flat_row(e)).as_bytes())
+            })?
         }
         Format::Tsv => {
-            out.write_all(tsv_line(&GDELT_HEADER.map(str::to_string)).as_bytes()).map_err(io)?;
-            each_event(conn, filter, limit, |e| out.write_all(tsv_line(&gdelt_row(e)).as_bytes()))?
+            out.write_all(tsv_line(&GDELT_HEADER.map(str::to_string)).as_bytes())
+                .map_err(io)?;
+            each_event(conn, filter, limit, |e| {
+                out.write_all(tsv_line(&gdelt_row(e)).as_bytes())
+            })?
         }
         Format::Parquet => parquet_export::write(conn, filter, limit, &mut out)?,
     };
@@ -104,14 +118,41 @@ pub fn plover_record(e: &Event) -> serde_json::Value {
 
 /// The CSV (and Parquet) columns.
 pub const CSV_HEADER: [&str; 28] = [
-    "id", "date", "date_precision", "day_lo", "day_hi", "event", "mode", "contexts", "cameo", "score",
-    "actor_name", "actor_country", "actor_sector", "recipient_name", "recipient_country", "recipient_sector",
-    "location", "location_country", "lat", "lon", "negated", "future", "hypothetical", "trigger",
-    "doc_id", "url", "lang", "story",
+    "id",
+    "date",
+    "date_precision",
+    "day_lo",
+    "day_hi",
+    "event",
+    "mode",
+    "contexts",
+    "cameo",
+    "score",
+    "actor_name",
+    "actor_country",
+    "actor_sector",
+    "recipient_name",
+    "recipient_country",
+    "recipient_sector",
+    "location",
+    "location_country",
+    "lat",
+    "lon",
+    "negated",
+    "future",
+    "hypothetical",
+    "trigger",
+    "doc_id",
+    "url",
+    "lang",
+    "story",
 ];
 
 fn join<F: Fn(&Party) -> Option<&str>>(ps: &[Party], f: F) -> String {
-    ps.iter().map(|p| f(p).unwrap_or("")).collect::<Vec<_>>().join("; ")
+    ps.iter()
+        .map(|p| f(p).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn num(v: Option<f64>) -> String {
@@ -174,16 +215,39 @@ pub fn csv_line(fields: &[String]) -> String {
 }
 
 fn tsv_line(fields: &[String]) -> String {
-    let clean: Vec<String> = fields.iter().map(|f| f.replace(['\t', '\n', '\r'], " ")).collect();
+    let clean: Vec<String> = fields
+        .iter()
+        .map(|f| f.replace(['\t', '\n', '\r'], " "))
+        .collect();
     clean.join("\t") + "\n"
 }
 
 /// GDELT 1.0 event columns that Annals can fill, plus the PLOVER type, mode and score.
 pub const GDELT_HEADER: [&str; 24] = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name", "Actor1CountryCode",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode",
-    "QuadClass", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
-    "SOURCEURL", "PLOVEREvent", "PLOVERMode", "PLOVERScore",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "NumArticles",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "SOURCEURL",
+    "PLOVEREvent",
+    "PLOVERMode",
+    "PLOVERScore",
 ];
 
 /// GDELT's quad class from a CAMEO root code: 1 verbal and 2 material cooperation, 3 verbal and
@@ -203,7 +267,7 @@ fn actor_code(p: Option<&Party>) -> String {
     let Some(p) = p else { return String::new() };
     let mut code = p.country.clone().unwrap_or_default();
     if let Some(s) = &p.sector {
-        if s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase()) {
+        if s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase()) && *s != code {
             code.push_str(s);
         }
     }
@@ -260,43 +324,59 @@ mod parquet_export {
         }
     }
 
-    pub fn write<W: Write + Send>(conn: &Connection, filter: &EventFilter, limit: Option<u64>, out: W) -> Result<u64, ApiError> {
-        let schema = Arc::new(Schema::new(CSV_HEADER.iter().map(|c| Field::new(*c, kind(c), !matches!(*c, "id" | "score"))).collect::<Vec<_>>()));
-        let pq = |e: parquet::errors::ParquetError| ApiError::internal(format!("cannot write Parquet: {e}"));
+    pub fn write<W: Write + Send>(
+        conn: &Connection,
+        filter: &EventFilter,
+        limit: Option<u64>,
+        out: W,
+    ) -> Result<u64, ApiError> {
+        let schema = Arc::new(Schema::new(
+            CSV_HEADER
+                .iter()
+                .map(|c| Field::new(*c, kind(c), !matches!(*c, "id" | "score")))
+                .collect::<Vec<_>>(),
+        ));
+        let pq = |e: parquet::errors::ParquetError| {
+            ApiError::internal(format!("cannot write Parquet: {e}"))
+        };
         let mut writer = ArrowWriter::try_new(out, schema.clone(), None).map_err(pq)?;
         let mut rows: Vec<[String; 28]> = Vec::with_capacity(8192);
-        let flush = |rows: &mut Vec<[String; 28]>, writer: &mut ArrowWriter<W>| -> Result<(), ApiError> {
-            if rows.is_empty() {
-                return Ok(());
-            }
-            let columns: Vec<ArrayRef> = CSV_HEADER
-                .iter()
-                .enumerate()
-                .map(|(k, c)| -> ArrayRef {
-                    match kind(c) {
-                        DataType::Int64 => {
-                            let mut b = Int64Builder::new();
-                            rows.iter().for_each(|r| b.append_option(r[k].parse::<i64>().ok()));
-                            Arc::new(b.finish())
+        let flush =
+            |rows: &mut Vec<[String; 28]>, writer: &mut ArrowWriter<W>| -> Result<(), ApiError> {
+                if rows.is_empty() {
+                    return Ok(());
+                }
+                let columns: Vec<ArrayRef> = CSV_HEADER
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| -> ArrayRef {
+                        match kind(c) {
+                            DataType::Int64 => {
+                                let mut b = Int64Builder::new();
+                                rows.iter()
+                                    .for_each(|r| b.append_option(r[k].parse::<i64>().ok()));
+                                Arc::new(b.finish())
+                            }
+                            DataType::Float64 => {
+                                let mut b = Float64Builder::new();
+                                rows.iter()
+                                    .for_each(|r| b.append_option(r[k].parse::<f64>().ok()));
+                                Arc::new(b.finish())
+                            }
+                            _ => {
+                                let mut b = StringBuilder::new();
+                                rows.iter().for_each(|r| b.append_value(&r[k]));
+                                Arc::new(b.finish())
+                            }
                         }
-                        DataType::Float64 => {
-                            let mut b = Float64Builder::new();
-                            rows.iter().for_each(|r| b.append_option(r[k].parse::<f64>().ok()));
-                            Arc::new(b.finish())
-                        }
-                        _ => {
-                            let mut b = StringBuilder::new();
-                            rows.iter().for_each(|r| b.append_value(&r[k]));
-                            Arc::new(b.finish())
-                        }
-                    }
-                })
-                .collect();
-            let batch = RecordBatch::try_new(schema.clone(), columns).map_err(|e| ApiError::internal(format!("cannot build an Arrow batch: {e}")))?;
-            writer.write(&batch).map_err(pq)?;
-            rows.clear();
-            Ok(())
-        };
+                    })
+                    .collect();
+                let batch = RecordBatch::try_new(schema.clone(), columns)
+                    .map_err(|e| ApiError::internal(format!("cannot build an Arrow batch: {e}")))?;
+                writer.write(&batch).map_err(pq)?;
+                rows.clear();
+                Ok(())
+            };
         let mut failed = None;
         let n = each_event(conn, filter, limit, |e| {
             rows.push(flat_row(e));
@@ -321,7 +401,12 @@ mod parquet_export {
 #[cfg(not(feature = "parquet"))]
 mod parquet_export {
     use super::*;
-    pub fn write<W: Write + Send>(_: &Connection, _: &EventFilter, _: Option<u64>, _: W) -> Result<u64, ApiError> {
+    pub fn write<W: Write + Send>(
+        _: &Connection,
+        _: &EventFilter,
+        _: Option<u64>,
+        _: W,
+    ) -> Result<u64, ApiError> {
         Err(ApiError::bad_request("this annals was built without Parquet: rebuild with `--features parquet`, or export plover, csv or tsv"))
     }
 }

@@ -40,7 +40,19 @@ pub struct EventFilter {
 }
 
 /// The filter parameter names, for endpoints that accept a filter.
-pub const FILTER_KEYS: &[&str] = &["actor", "recipient", "dyad", "type", "mode", "context", "from", "to", "lang", "q", "located"];
+pub const FILTER_KEYS: &[&str] = &[
+    "actor",
+    "recipient",
+    "dyad",
+    "type",
+    "mode",
+    "context",
+    "from",
+    "to",
+    "lang",
+    "q",
+    "located",
+];
 
 /// Fails with a 400 naming the parameter when `params` has one not in `allowed`.
 pub fn check_known(params: &Params, allowed: &[&[&str]]) -> Result<(), ApiError> {
@@ -53,7 +65,10 @@ pub fn check_known(params: &Params, allowed: &[&[&str]]) -> Result<(), ApiError>
     if let Some(k) = unknown.first() {
         let mut known: Vec<&str> = allowed.iter().flat_map(|s| s.iter().copied()).collect();
         known.sort_unstable();
-        return Err(ApiError::bad_request(format!("unknown parameter {k:?}: this endpoint takes {}", known.join(", "))));
+        return Err(ApiError::bad_request(format!(
+            "unknown parameter {k:?}: this endpoint takes {}",
+            known.join(", ")
+        )));
     }
     Ok(())
 }
@@ -68,22 +83,40 @@ pub fn country_code(v: &str, what: &str) -> Result<String, ApiError> {
     if v.len() == 3 && v.chars().all(|c| c.is_ascii_alphabetic()) {
         Ok(v.to_ascii_uppercase())
     } else {
-        Err(ApiError::bad_request(format!("{what} {v:?} is not a country code: give three letters such as KAZ or RUS")))
+        Err(ApiError::bad_request(format!(
+            "{what} {v:?} is not a country code: give three letters such as KAZ or RUS"
+        )))
     }
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as the first (`end = false`) or last day it covers.
 pub fn date_bound(v: &str, key: &str, end: bool) -> Result<String, ApiError> {
-    let bad = || ApiError::bad_request(format!("{key}={v:?} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"));
+    let bad = || {
+        ApiError::bad_request(format!(
+            "{key}={v:?} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"
+        ))
+    };
     let parts: Vec<&str> = v.split('-').collect();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let num = |s: &str| s.parse::<u32>().unwrap_or(0);
     match parts.as_slice() {
-        [y] if digits(y, 4) => Ok(if end { format!("{y}-12-31") } else { format!("{y}-01-01") }),
-        [y, m] if digits(y, 4) && digits(m, 2) && (1..=12).contains(&num(m)) => {
-            Ok(if end { format!("{y}-{m}-31") } else { format!("{y}-{m}-01") })
-        }
-        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) && (1..=12).contains(&num(m)) && (1..=31).contains(&num(d)) => {
+        [y] if digits(y, 4) => Ok(if end {
+            format!("{y}-12-31")
+        } else {
+            format!("{y}-01-01")
+        }),
+        [y, m] if digits(y, 4) && digits(m, 2) && (1..=12).contains(&num(m)) => Ok(if end {
+            format!("{y}-{m}-31")
+        } else {
+            format!("{y}-{m}-01")
+        }),
+        [y, m, d]
+            if digits(y, 4)
+                && digits(m, 2)
+                && digits(d, 2)
+                && (1..=12).contains(&num(m))
+                && (1..=31).contains(&num(d)) =>
+        {
             Ok(format!("{y}-{m}-{d}"))
         }
         _ => Err(bad()),
@@ -94,7 +127,9 @@ fn boolean(v: &str, key: &str) -> Result<bool, ApiError> {
     match v {
         "true" | "1" | "yes" => Ok(true),
         "false" | "0" | "no" => Ok(false),
-        _ => Err(ApiError::bad_request(format!("{key}={v:?} is not a boolean: give true or false"))),
+        _ => Err(ApiError::bad_request(format!(
+            "{key}={v:?} is not a boolean: give true or false"
+        ))),
     }
 }
 
@@ -105,7 +140,9 @@ impl EventFilter {
         let party = |key: &str| -> Result<Option<String>, ApiError> {
             match get(params, key) {
                 None => Ok(None),
-                Some(v) if v.chars().count() > 200 => Err(ApiError::bad_request(format!("{key} is longer than 200 characters"))),
+                Some(v) if v.chars().count() > 200 => Err(ApiError::bad_request(format!(
+                    "{key} is longer than 200 characters"
+                ))),
                 Some(v) => Ok(Some(v.to_string())),
             }
         };
@@ -114,7 +151,9 @@ impl EventFilter {
         if let Some(d) = get(params, "dyad") {
             let parts: Vec<&str> = d.split([',', '-', ' ']).filter(|s| !s.is_empty()).collect();
             let [a, b] = parts.as_slice() else {
-                return Err(ApiError::bad_request(format!("dyad={d:?}: give two country codes such as KAZ,RUS")));
+                return Err(ApiError::bad_request(format!(
+                    "dyad={d:?}: give two country codes such as KAZ,RUS"
+                )));
             };
             f.dyad = Some(dyad(a, b)?);
         }
@@ -125,21 +164,32 @@ impl EventFilter {
         }
         f.mode = party("mode")?.map(|m| m.to_ascii_lowercase());
         f.context = party("context")?.map(|m| m.to_ascii_lowercase());
-        f.from = get(params, "from").map(|v| date_bound(v, "from", false)).transpose()?;
-        f.to = get(params, "to").map(|v| date_bound(v, "to", true)).transpose()?;
+        f.from = get(params, "from")
+            .map(|v| date_bound(v, "from", false))
+            .transpose()?;
+        f.to = get(params, "to")
+            .map(|v| date_bound(v, "to", true))
+            .transpose()?;
         if let (Some(a), Some(b)) = (&f.from, &f.to) {
             if a > b {
-                return Err(ApiError::bad_request(format!("from ({a}) is after to ({b})")));
+                return Err(ApiError::bad_request(format!(
+                    "from ({a}) is after to ({b})"
+                )));
             }
         }
         if let Some(l) = get(params, "lang") {
             if !(l.len() == 2 && l.chars().all(|c| c.is_ascii_alphabetic())) {
-                return Err(ApiError::bad_request(format!("lang={l:?} is not a language code: give de, en, ru or kk")));
+                return Err(ApiError::bad_request(format!(
+                    "lang={l:?} is not a language code: give de, en, ru or kk"
+                )));
             }
             f.lang = Some(l.to_ascii_lowercase());
         }
         f.q = party("q")?;
-        f.located = get(params, "located").map(|v| boolean(v, "located")).transpose()?.unwrap_or(false);
+        f.located = get(params, "located")
+            .map(|v| boolean(v, "located"))
+            .transpose()?
+            .unwrap_or(false);
         Ok(f)
     }
 
@@ -173,7 +223,10 @@ impl EventFilter {
             conds.push(format!("e.mode = {}", arg(m.clone())));
         }
         if let Some(c) = &self.context {
-            conds.push(format!("EXISTS (SELECT 1 FROM json_each(e.contexts) WHERE value = {})", arg(c.clone())));
+            conds.push(format!(
+                "EXISTS (SELECT 1 FROM json_each(e.contexts) WHERE value = {})",
+                arg(c.clone())
+            ));
         }
         if let Some(from) = &self.from {
             conds.push(format!("e.day_hi >= {}", arg(from.clone())));
@@ -204,9 +257,14 @@ impl EventFilter {
 
 /// Two different country codes.
 pub fn dyad(a: &str, b: &str) -> Result<(String, String), ApiError> {
-    let (a, b) = (country_code(a, "dyad member")?, country_code(b, "dyad member")?);
+    let (a, b) = (
+        country_code(a, "dyad member")?,
+        country_code(b, "dyad member")?,
+    );
     if a == b {
-        return Err(ApiError::bad_request(format!("dyad {a},{b} names one country twice: give two different codes")));
+        return Err(ApiError::bad_request(format!(
+            "dyad {a},{b} names one country twice: give two different codes"
+        )));
     }
     Ok((a, b))
 }
@@ -217,13 +275,19 @@ pub fn event_type(v: &str) -> Result<String, ApiError> {
         Some(t) => Ok(t.name().to_string()),
         None => Err(ApiError::bad_request(format!(
             "type={v:?} is not a PLOVER event type: give one of {}",
-            annals_core::plover::EventType::ALL.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")
+            annals_core::plover::EventType::ALL
+                .iter()
+                .map(|t| t.name())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
     }
 }
 
 fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// Newest first (default) or oldest first.
@@ -254,10 +318,18 @@ impl Cursor {
         format!("{}~{}", self.day.as_deref().unwrap_or(""), self.id)
     }
     pub fn decode(v: &str) -> Result<Cursor, ApiError> {
-        let bad = || ApiError::bad_request(format!("cursor={v:?} is not a cursor: pass next_cursor from the previous page unchanged"));
+        let bad = || {
+            ApiError::bad_request(format!(
+                "cursor={v:?} is not a cursor: pass next_cursor from the previous page unchanged"
+            ))
+        };
         let (day, id) = v.rsplit_once('~').ok_or_else(bad)?;
         let id = id.parse::<i64>().map_err(|_| bad())?;
-        let day = if day.is_empty() { None } else { Some(date_bound(day, "cursor", false).map_err(|_| bad())?) };
+        let day = if day.is_empty() {
+            None
+        } else {
+            Some(date_bound(day, "cursor", false).map_err(|_| bad())?)
+        };
         Ok(Cursor { day, id })
     }
 }
@@ -271,7 +343,9 @@ pub fn count(params: &Params, key: &str, default: usize, max: usize) -> Result<u
         None => Ok(default),
         Some(v) => match v.parse::<usize>() {
             Ok(n) if (1..=max).contains(&n) => Ok(n),
-            _ => Err(ApiError::bad_request(format!("{key}={v:?}: give a whole number from 1 to {max}"))),
+            _ => Err(ApiError::bad_request(format!(
+                "{key}={v:?}: give a whole number from 1 to {max}"
+            ))),
         },
     }
 }
@@ -293,9 +367,18 @@ impl Page {
         let order = match get(params, "order") {
             None | Some("desc") => Order::Desc,
             Some("asc") => Order::Asc,
-            Some(v) => return Err(ApiError::bad_request(format!("order={v:?}: give asc (oldest first) or desc (newest first)"))),
+            Some(v) => {
+                return Err(ApiError::bad_request(format!(
+                    "order={v:?}: give asc (oldest first) or desc (newest first)"
+                )))
+            }
         };
-        Ok(Page { limit, offset, cursor, order })
+        Ok(Page {
+            limit,
+            offset,
+            cursor,
+            order,
+        })
     }
 
     /// The keyset condition after the cursor (events without a date come last when newest
@@ -305,12 +388,16 @@ impl Page {
             Order::Desc => "e.day_lo DESC, e.id DESC",
             Order::Asc => "e.day_lo ASC, e.id ASC",
         };
-        let Some(c) = &self.cursor else { return (None, order) };
+        let Some(c) = &self.cursor else {
+            return (None, order);
+        };
         args.push(Value::Integer(c.id));
         let id = format!("?{}", args.len());
         let cond = match (&c.day, self.order) {
             (None, Order::Desc) => format!("(e.day_lo IS NULL AND e.id < {id})"),
-            (None, Order::Asc) => format!("((e.day_lo IS NULL AND e.id > {id}) OR e.day_lo IS NOT NULL)"),
+            (None, Order::Asc) => {
+                format!("((e.day_lo IS NULL AND e.id > {id}) OR e.day_lo IS NOT NULL)")
+            }
             (Some(d), order) => {
                 args.push(Value::Text(d.clone()));
                 let day = format!("?{}", args.len());
@@ -338,7 +425,9 @@ impl Interval {
             None | Some("month") => Ok(Interval::Month),
             Some("week") => Ok(Interval::Week),
             Some("day") => Ok(Interval::Day),
-            Some(v) => Err(ApiError::bad_request(format!("interval={v:?}: give day, week or month"))),
+            Some(v) => Err(ApiError::bad_request(format!(
+                "interval={v:?}: give day, week or month"
+            ))),
         }
     }
     pub fn name(self) -> &'static str {

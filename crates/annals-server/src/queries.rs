@@ -88,12 +88,19 @@ const EVENT_COLUMNS: &str = "e.id, e.type, e.mode, e.contexts, e.cameo, e.score,
     e.trigger_text, e.trigger_start, e.trigger_end, e.sentence,
     d.id, d.doc_id, d.url, d.lang, d.published, d.title, m.story";
 
-const EVENT_FROM: &str = "events e JOIN documents d ON d.id = e.document LEFT JOIN story_members m ON m.event = e.id";
+const EVENT_FROM: &str =
+    "events e JOIN documents d ON d.id = e.document LEFT JOIN story_members m ON m.event = e.id";
 
 fn event_row(r: &Row) -> rusqlite::Result<Event> {
     let contexts: String = r.get(3)?;
-    let (name, country, lat, lon): (Option<String>, Option<String>, Option<f64>, Option<f64>) = (r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?);
-    let location = (name.is_some() || country.is_some() || lat.is_some()).then_some(Location { name, country, lat, lon });
+    let (name, country, lat, lon): (Option<String>, Option<String>, Option<f64>, Option<f64>) =
+        (r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?);
+    let location = (name.is_some() || country.is_some() || lat.is_some()).then_some(Location {
+        name,
+        country,
+        lat,
+        lon,
+    });
     Ok(Event {
         id: r.get(0)?,
         event: r.get(1)?,
@@ -141,7 +148,13 @@ pub fn attach_parties(conn: &Connection, events: &mut [Event]) -> rusqlite::Resu
         while let Some(r) = rows.next()? {
             let event: i64 = r.get(0)?;
             let role: String = r.get(1)?;
-            let party = Party { name: r.get(2)?, country: r.get(3)?, sector: r.get(4)?, text: r.get(5)?, span: [r.get(6)?, r.get(7)?] };
+            let party = Party {
+                name: r.get(2)?,
+                country: r.get(3)?,
+                sector: r.get(4)?,
+                text: r.get(5)?,
+                span: [r.get(6)?, r.get(7)?],
+            };
             if let Some(&k) = by_id.get(&event) {
                 if role == "actor" {
                     chunk[k].actors.push(party);
@@ -165,19 +178,44 @@ pub fn events(conn: &Connection, filter: &EventFilter, page: &Page) -> Result<Ev
     let off = args.len();
     let sql = format!("SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE {cond}{after} ORDER BY {order} LIMIT ?{lim} OFFSET ?{off}");
     let mut st = conn.prepare_cached(&sql)?;
-    let mut events: Vec<Event> = st.query_map(params_from_iter(args.iter()), event_row)?.collect::<Result<_, _>>()?;
+    let mut events: Vec<Event> = st
+        .query_map(params_from_iter(args.iter()), event_row)?
+        .collect::<Result<_, _>>()?;
     let more = events.len() > page.limit;
     events.truncate(page.limit);
     attach_parties(conn, &mut events)?;
-    let next_cursor = more.then(|| events.last().map(|e| crate::filter::Cursor { day: e.day_lo.clone(), id: e.id }.encode())).flatten();
-    Ok(EventPage { events, limit: page.limit, offset: page.offset, next_cursor })
+    let next_cursor = more
+        .then(|| {
+            events.last().map(|e| {
+                crate::filter::Cursor {
+                    day: e.day_lo.clone(),
+                    id: e.id,
+                }
+                .encode()
+            })
+        })
+        .flatten();
+    Ok(EventPage {
+        events,
+        limit: page.limit,
+        offset: page.offset,
+        next_cursor,
+    })
 }
 
 /// Calls `each` for every event matching the filter, oldest first, at most `limit` (for exports).
-pub fn each_event(conn: &Connection, filter: &EventFilter, limit: Option<u64>, mut each: impl FnMut(&Event) -> std::io::Result<()>) -> Result<u64, ApiError> {
+pub fn each_event(
+    conn: &Connection,
+    filter: &EventFilter,
+    limit: Option<u64>,
+    mut each: impl FnMut(&Event) -> std::io::Result<()>,
+) -> Result<u64, ApiError> {
     let (cond, mut args) = filter.sql();
     args.push(Value::Integer(limit.map_or(-1, |l| l as i64)));
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE {cond} ORDER BY e.day_lo, e.id LIMIT ?{}", args.len());
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE {cond} ORDER BY e.day_lo, e.id LIMIT ?{}",
+        args.len()
+    );
     let mut st = conn.prepare(&sql)?;
     let mut rows = st.query(params_from_iter(args.iter()))?;
     let mut batch: Vec<Event> = Vec::with_capacity(500);
@@ -247,7 +285,9 @@ pub fn document_text(conn: &Connection, document: i64) -> rusqlite::Result<Optio
     }
     let Some((source, hash)) = conn
         .prepare_cached("SELECT source, text_hash FROM documents WHERE id = ?1")?
-        .query_row([document], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .query_row([document], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })
         .optional()?
     else {
         return Ok(None);
@@ -265,13 +305,21 @@ pub fn document_text(conn: &Connection, document: i64) -> rusqlite::Result<Optio
 }
 
 fn char_slice(text: &str, span: [i64; 2]) -> Option<String> {
-    let (a, b) = (usize::try_from(span[0]).ok()?, usize::try_from(span[1]).ok()?);
+    let (a, b) = (
+        usize::try_from(span[0]).ok()?,
+        usize::try_from(span[1]).ok()?,
+    );
     (a <= b).then(|| text.chars().skip(a).take(b - a).collect())
 }
 
 fn sentences_of(conn: &Connection, document: i64) -> rusqlite::Result<Vec<[i64; 2]>> {
-    let json: Option<String> = conn.prepare_cached("SELECT sentences FROM documents WHERE id = ?1")?.query_row([document], |r| r.get(0)).optional()?;
-    Ok(json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default())
+    let json: Option<String> = conn
+        .prepare_cached("SELECT sentences FROM documents WHERE id = ?1")?
+        .query_row([document], |r| r.get(0))
+        .optional()?;
+    Ok(json
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default())
 }
 
 fn story_reports(conn: &Connection, story: i64) -> rusqlite::Result<Vec<StoryReport>> {
@@ -282,7 +330,14 @@ fn story_reports(conn: &Connection, story: i64) -> rusqlite::Result<Vec<StoryRep
     let rows = st.query_map([story], |r| {
         Ok(StoryReport {
             event: r.get(0)?,
-            document: DocRef { id: r.get(1)?, doc_id: r.get(2)?, url: r.get(3)?, lang: r.get(4)?, published: r.get(5)?, title: r.get(6)? },
+            document: DocRef {
+                id: r.get(1)?,
+                doc_id: r.get(2)?,
+                url: r.get(3)?,
+                lang: r.get(4)?,
+                published: r.get(5)?,
+                title: r.get(6)?,
+            },
             trigger: r.get(7)?,
             date: r.get(8)?,
             reason: r.get(9)?,
@@ -293,13 +348,22 @@ fn story_reports(conn: &Connection, story: i64) -> rusqlite::Result<Vec<StoryRep
 
 /// One event by id, with its sentences and every report of its story.
 pub fn event_detail(conn: &Connection, id: i64) -> Result<EventDetail, ApiError> {
-    let sql = format!("SELECT {EVENT_COLUMNS}, e.notes, e.date_text FROM {EVENT_FROM} WHERE e.id = ?1");
+    let sql =
+        format!("SELECT {EVENT_COLUMNS}, e.notes, e.date_text FROM {EVENT_FROM} WHERE e.id = ?1");
     let found = conn
         .prepare_cached(&sql)?
-        .query_row([id], |r| Ok((event_row(r)?, r.get::<_, String>(29)?, r.get::<_, Option<String>>(30)?)))
+        .query_row([id], |r| {
+            Ok((
+                event_row(r)?,
+                r.get::<_, String>(29)?,
+                r.get::<_, Option<String>>(30)?,
+            ))
+        })
         .optional()?;
     let Some((event, notes, date_text)) = found else {
-        return Err(ApiError::not_found(format!("no event {id}: list events at /api/events")));
+        return Err(ApiError::not_found(format!(
+            "no event {id}: list events at /api/events"
+        )));
     };
     let mut events = [event];
     attach_parties(conn, &mut events)?;
@@ -317,14 +381,24 @@ pub fn event_detail(conn: &Connection, id: i64) -> Result<EventDetail, ApiError>
         .into_iter()
         .filter_map(|k| {
             let span = *spans.get(usize::try_from(k).ok()?)?;
-            Some(SentenceText { index: k, span, text: text.as_deref().and_then(|t| char_slice(t, span)) })
+            Some(SentenceText {
+                index: k,
+                span,
+                text: text.as_deref().and_then(|t| char_slice(t, span)),
+            })
         })
         .collect();
     let reports = match event.story {
         Some(s) => story_reports(conn, s)?,
         None => Vec::new(),
     };
-    Ok(EventDetail { event, sentences, notes: serde_json::from_str(&notes).unwrap_or_default(), date_text, reports })
+    Ok(EventDetail {
+        event,
+        sentences,
+        notes: serde_json::from_str(&notes).unwrap_or_default(),
+        date_text,
+        reports,
+    })
 }
 
 /// A document with its text (when known), sentences, entities and coded events.
@@ -367,7 +441,11 @@ pub fn document(conn: &Connection, id: i64) -> Result<DocumentView, ApiError> {
     let sentences = sentences_of(conn, id)?
         .into_iter()
         .enumerate()
-        .map(|(k, span)| SentenceText { index: k as i64, span, text: text.as_deref().and_then(|t| char_slice(t, span)) })
+        .map(|(k, span)| SentenceText {
+            index: k as i64,
+            span,
+            text: text.as_deref().and_then(|t| char_slice(t, span)),
+        })
         .collect();
     let entities = conn
         .prepare_cached("SELECT name, kind, country, sector, wikidata, known, mentions FROM entities WHERE document = ?1 ORDER BY idx")?
@@ -383,10 +461,22 @@ pub fn document(conn: &Connection, id: i64) -> Result<DocumentView, ApiError> {
             })
         })?
         .collect::<Result<_, _>>()?;
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE e.document = ?1 ORDER BY e.idx");
-    let mut events: Vec<Event> = conn.prepare_cached(&sql)?.query_map([id], event_row)?.collect::<Result<_, _>>()?;
+    let sql =
+        format!("SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE e.document = ?1 ORDER BY e.idx");
+    let mut events: Vec<Event> = conn
+        .prepare_cached(&sql)?
+        .query_map([id], event_row)?
+        .collect::<Result<_, _>>()?;
     attach_parties(conn, &mut events)?;
-    Ok(DocumentView { document, source, chars, text, sentences, entities, events })
+    Ok(DocumentView {
+        document,
+        source,
+        chars,
+        text,
+        sentences,
+        entities,
+        events,
+    })
 }
 
 /// One bucket of a dyad's time series.
@@ -414,7 +504,14 @@ pub struct Series {
 }
 
 /// The time series of a dyad. Directed: actor from `a`, recipient from `b`.
-pub fn dyad_series(conn: &Connection, a: &str, b: &str, directed: bool, interval: Interval, filter: &EventFilter) -> Result<Series, ApiError> {
+pub fn dyad_series(
+    conn: &Connection,
+    a: &str,
+    b: &str,
+    directed: bool,
+    interval: Interval,
+    filter: &EventFilter,
+) -> Result<Series, ApiError> {
     let (cond, mut args) = filter.sql();
     args.push(Value::Text(a.to_string()));
     let pa = args.len();
@@ -427,7 +524,11 @@ pub fn dyad_series(conn: &Connection, a: &str, b: &str, directed: bool, interval
     };
     let bucket = interval.sql();
     let needs_doc = filter.lang.is_some() || filter.q.is_some();
-    let join_doc = if needs_doc { "JOIN documents d ON d.id = e.document" } else { "" };
+    let join_doc = if needs_doc {
+        "JOIN documents d ON d.id = e.document"
+    } else {
+        ""
+    };
     let sql = format!(
         "SELECT {bucket} AS period, e.type, COUNT(*), SUM(e.score > 0), SUM(e.score < 0), SUM(e.score)
          FROM ({members}) x JOIN events e ON e.id = x.event {join_doc}
@@ -440,10 +541,20 @@ pub fn dyad_series(conn: &Connection, a: &str, b: &str, directed: bool, interval
     while let Some(r) = rows.next()? {
         let period: String = r.get(0)?;
         if buckets.last().is_none_or(|b| b.period != period) {
-            buckets.push(Bucket { period, events: 0, cooperation: 0, conflict: 0, mean_score: 0.0, by_type: BTreeMap::new() });
+            buckets.push(Bucket {
+                period,
+                events: 0,
+                cooperation: 0,
+                conflict: 0,
+                mean_score: 0.0,
+                by_type: BTreeMap::new(),
+            });
             sums.push(0.0);
         }
-        let (b, sum) = (buckets.last_mut().expect("pushed"), sums.last_mut().expect("pushed"));
+        let (b, sum) = (
+            buckets.last_mut().expect("pushed"),
+            sums.last_mut().expect("pushed"),
+        );
         let n: i64 = r.get(2)?;
         b.events += n;
         b.cooperation += r.get::<_, i64>(3)?;
@@ -454,7 +565,12 @@ pub fn dyad_series(conn: &Connection, a: &str, b: &str, directed: bool, interval
     for (b, s) in buckets.iter_mut().zip(sums) {
         b.mean_score = ((s / b.events.max(1) as f64) * 100.0).round() / 100.0;
     }
-    Ok(Series { dyad: [a.to_string(), b.to_string()], directed, interval: interval.name().to_string(), buckets })
+    Ok(Series {
+        dyad: [a.to_string(), b.to_string()],
+        directed,
+        interval: interval.name().to_string(),
+        buckets,
+    })
 }
 
 /// An actor as named in the store, with how many events name it.
@@ -468,13 +584,25 @@ pub struct ActorHit {
 
 /// Actors whose name contains `q` (or whose country is `q`), most events first.
 pub fn actor_search(conn: &Connection, q: &str, limit: usize) -> Result<Vec<ActorHit>, ApiError> {
-    let like = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let like = format!(
+        "%{}%",
+        q.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
     let code = q.to_ascii_uppercase();
     let mut st = conn.prepare_cached(
         "SELECT name, country, sector, COUNT(DISTINCT event) AS n FROM participants
          WHERE name LIKE ?1 ESCAPE '\\' OR country = ?2 GROUP BY name, country, sector ORDER BY n DESC, name LIMIT ?3",
     )?;
-    let rows = st.query_map(params![like, code, limit as i64], |r| Ok(ActorHit { name: r.get(0)?, country: r.get(1)?, sector: r.get(2)?, events: r.get(3)? }))?;
+    let rows = st.query_map(params![like, code, limit as i64], |r| {
+        Ok(ActorHit {
+            name: r.get(0)?,
+            country: r.get(1)?,
+            sector: r.get(2)?,
+            events: r.get(3)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -511,13 +639,29 @@ pub fn actor_profile(conn: &Connection, name: &str) -> Result<ActorProfile, ApiE
     )?
     .query_row([name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     if as_actor + as_recipient == 0 {
-        return Err(ApiError::not_found(format!("no actor named {name:?}: search with /api/actors?q=")));
+        return Err(ApiError::not_found(format!(
+            "no actor named {name:?}: search with /api/actors?q="
+        )));
     }
-    let strings = |sql: &str| -> rusqlite::Result<Vec<String>> { conn.prepare_cached(sql)?.query_map([name], |r| r.get(0))?.collect() };
+    let strings = |sql: &str| -> rusqlite::Result<Vec<String>> {
+        conn.prepare_cached(sql)?
+            .query_map([name], |r| r.get(0))?
+            .collect()
+    };
     let countries = strings("SELECT DISTINCT country FROM participants WHERE name = ?1 AND country IS NOT NULL ORDER BY country")?;
     let sectors = strings("SELECT DISTINCT sector FROM participants WHERE name = ?1 AND sector IS NOT NULL ORDER BY sector")?;
     let tallies = |sql: &str| -> rusqlite::Result<Vec<Tally>> {
-        conn.prepare_cached(sql)?.query_map([name], |r| Ok(Tally { key: r.get(0)?, events: r.get(1)?, mean_score: r.get::<_, Option<f64>>(2)?.map(|s| (s * 100.0).round() / 100.0) }))?.collect()
+        conn.prepare_cached(sql)?
+            .query_map([name], |r| {
+                Ok(Tally {
+                    key: r.get(0)?,
+                    events: r.get(1)?,
+                    mean_score: r
+                        .get::<_, Option<f64>>(2)?
+                        .map(|s| (s * 100.0).round() / 100.0),
+                })
+            })?
+            .collect()
     };
     let by_type = tallies(
         "SELECT e.type, COUNT(*), AVG(e.score) FROM events e WHERE e.id IN (SELECT event FROM participants WHERE name = ?1) GROUP BY e.type ORDER BY 2 DESC, 1",
@@ -527,9 +671,23 @@ pub fn actor_profile(conn: &Connection, name: &str) -> Result<ActorProfile, ApiE
          WHERE o.event IN (SELECT event FROM participants WHERE name = ?1) AND o.name != ?1 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
     )?;
     let sql = format!("SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE e.id IN (SELECT event FROM participants WHERE name = ?1) ORDER BY e.day_lo DESC, e.id DESC LIMIT 20");
-    let mut recent: Vec<Event> = conn.prepare_cached(&sql)?.query_map([name], event_row)?.collect::<Result<_, _>>()?;
+    let mut recent: Vec<Event> = conn
+        .prepare_cached(&sql)?
+        .query_map([name], event_row)?
+        .collect::<Result<_, _>>()?;
     attach_parties(conn, &mut recent)?;
-    Ok(ActorProfile { name: name.to_string(), countries, sectors, as_actor, as_recipient, first, last, by_type, partners, recent })
+    Ok(ActorProfile {
+        name: name.to_string(),
+        countries,
+        sectors,
+        as_actor,
+        as_recipient,
+        first,
+        last,
+        by_type,
+        partners,
+        recent,
+    })
 }
 
 /// A story event: one real-world event and every report of it.
@@ -549,7 +707,10 @@ pub struct Story {
 }
 
 fn story_row(r: &Row) -> rusqlite::Result<Story> {
-    let location = match (r.get::<_, Option<String>>(6)?, r.get::<_, Option<String>>(7)?) {
+    let location = match (
+        r.get::<_, Option<String>>(6)?,
+        r.get::<_, Option<String>>(7)?,
+    ) {
         (Some(n), Some(c)) => Some(format!("{n} ({c})")),
         (n, c) => n.or(c),
     };
@@ -571,7 +732,11 @@ const STORY_COLUMNS: &str = "s.id, s.type, s.parties, s.flags, s.date_value, s.d
 
 pub fn story(conn: &Connection, id: i64) -> Result<Story, ApiError> {
     let sql = format!("SELECT {STORY_COLUMNS} FROM stories s WHERE s.id = ?1");
-    let Some(mut s) = conn.prepare_cached(&sql)?.query_row([id], story_row).optional()? else {
+    let Some(mut s) = conn
+        .prepare_cached(&sql)?
+        .query_row([id], story_row)
+        .optional()?
+    else {
         return Err(ApiError::not_found(format!("no story event {id}")));
     };
     s.members = story_reports(conn, id)?;
@@ -587,7 +752,13 @@ pub struct StoryPage {
 }
 
 /// Story events with a member event matching the filter, newest first, most reports first.
-pub fn stories(conn: &Connection, filter: &EventFilter, limit: usize, offset: usize, min_reports: i64) -> Result<StoryPage, ApiError> {
+pub fn stories(
+    conn: &Connection,
+    filter: &EventFilter,
+    limit: usize,
+    offset: usize,
+    min_reports: i64,
+) -> Result<StoryPage, ApiError> {
     let (cond, mut args) = filter.sql();
     args.push(Value::Integer(min_reports));
     let mr = args.len();
@@ -599,11 +770,18 @@ pub fn stories(conn: &Connection, filter: &EventFilter, limit: usize, offset: us
         "SELECT {STORY_COLUMNS} FROM stories s WHERE s.reports >= ?{mr} AND s.id IN (SELECT m.story FROM story_members m JOIN events e ON e.id = m.event JOIN documents d ON d.id = e.document WHERE {cond})
          ORDER BY COALESCE(s.date_lo, s.published_lo) DESC, s.id DESC LIMIT ?{lim} OFFSET ?{off}"
     );
-    let mut stories: Vec<Story> = conn.prepare_cached(&sql)?.query_map(params_from_iter(args.iter()), story_row)?.collect::<Result<_, _>>()?;
+    let mut stories: Vec<Story> = conn
+        .prepare_cached(&sql)?
+        .query_map(params_from_iter(args.iter()), story_row)?
+        .collect::<Result<_, _>>()?;
     for s in &mut stories {
         s.members = story_reports(conn, s.id)?;
     }
-    Ok(StoryPage { stories, limit, offset })
+    Ok(StoryPage {
+        stories,
+        limit,
+        offset,
+    })
 }
 
 /// A located event, for the map.
@@ -619,7 +797,11 @@ pub struct Point {
 }
 
 /// Located events matching the filter, newest first.
-pub fn points(conn: &Connection, filter: &EventFilter, limit: usize) -> Result<Vec<Point>, ApiError> {
+pub fn points(
+    conn: &Connection,
+    filter: &EventFilter,
+    limit: usize,
+) -> Result<Vec<Point>, ApiError> {
     let mut f = filter.clone();
     f.located = true;
     let (cond, mut args) = f.sql();
@@ -631,7 +813,15 @@ pub fn points(conn: &Connection, filter: &EventFilter, limit: usize) -> Result<V
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params_from_iter(args.iter()), |r| {
-        Ok(Point { id: r.get(0)?, event: r.get(1)?, score: r.get(2)?, lat: r.get(3)?, lon: r.get(4)?, location: r.get(5)?, date: r.get(6)? })
+        Ok(Point {
+            id: r.get(0)?,
+            event: r.get(1)?,
+            score: r.get(2)?,
+            lat: r.get(3)?,
+            lon: r.get(4)?,
+            location: r.get(5)?,
+            date: r.get(6)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -650,7 +840,9 @@ pub struct Overview {
 
 pub fn overview(conn: &Connection) -> Result<Overview, ApiError> {
     let count = |sql: &str| -> rusqlite::Result<i64> { conn.query_row(sql, [], |r| r.get(0)) };
-    let (first, last) = conn.query_row("SELECT MIN(day_lo), MAX(day_lo) FROM events", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (first, last) = conn.query_row("SELECT MIN(day_lo), MAX(day_lo) FROM events", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
     // Sampled over the newest 20,000 events so the front page stays fast on large stores.
     let top_dyads = conn
         .prepare_cached(

@@ -6,7 +6,10 @@ use annals_server::filter::{EventFilter, Params};
 
 fn export(format: Format, params: &[(&str, &str)]) -> Vec<u8> {
     let conn = rusqlite::Connection::open(&fixture().db).unwrap();
-    let p: Params = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let p: Params = params
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     let f = EventFilter::parse(&p).unwrap();
     let mut out = Vec::new();
     export::write(&conn, &f, format, None, &mut out).unwrap();
@@ -16,15 +19,28 @@ fn export(format: Format, params: &[(&str, &str)]) -> Vec<u8> {
 #[test]
 fn plover_lines_carry_cameo_and_provenance() {
     let text = String::from_utf8(export(Format::Plover, &[])).unwrap();
-    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert!(lines.len() >= 5);
     for l in &lines {
         assert!(l["id"].as_str().unwrap().starts_with("annals-"));
-        assert!(l["cameo"].as_str().unwrap().chars().all(|c| c.is_ascii_digit()), "{l}");
+        assert!(
+            l["cameo"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_digit()),
+            "{l}"
+        );
         assert!(l["source"]["doc_id"].is_string());
         assert!(l["actor"].is_array() && l["aux"]["negated"].is_boolean());
     }
-    let assault = lines.iter().find(|l| l["event"] == "ASSAULT").expect("the shelling");
+    let assault = lines
+        .iter()
+        .find(|l| l["event"] == "ASSAULT")
+        .expect("the shelling");
     assert_eq!(assault["actor"][0]["country"], "RUS");
 }
 
@@ -39,7 +55,10 @@ fn csv_is_rectangular_and_quoted() {
     for l in lines {
         assert_eq!(l.matches('"').count() % 2, 0, "{l}");
     }
-    assert_eq!(export::csv_line(&["a,b".into(), "say \"no\"".into()]), "\"a,b\",\"say \"\"no\"\"\"\n");
+    assert_eq!(
+        export::csv_line(&["a,b".into(), "say \"no\"".into()]),
+        "\"a,b\",\"say \"\"no\"\"\"\n"
+    );
 }
 
 #[test]
@@ -71,5 +90,12 @@ fn parquet_reads_back() {
     let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
     let rows = reader.metadata().file_metadata().num_rows();
     assert!(rows >= 5);
-    assert_eq!(reader.metadata().file_metadata().schema_descr().num_columns(), export::CSV_HEADER.len());
+    assert_eq!(
+        reader
+            .metadata()
+            .file_metadata()
+            .schema_descr()
+            .num_columns(),
+        export::CSV_HEADER.len()
+    );
 }

@@ -45,11 +45,21 @@ fn build_fixture() -> Fixture {
     std::fs::create_dir_all(&dir).expect("temp dir");
     let db = dir.join("annals.db");
     drop(annals_store::Store::open(&db).expect("create store"));
-    let data = annals_core::data::DataSource::Dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data"));
+    let data = annals_core::data::DataSource::Dir(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data"),
+    );
     let coder = annals_extract::Coder::load(&data, None).expect("knowledge files load");
-    let state = AppState::open(Config { db: db.clone(), token: Some(TOKEN.into()), coder: Some(coder) }).expect("open");
+    let state = AppState::open(Config {
+        db: db.clone(),
+        token: Some(TOKEN.into()),
+        coder: Some(coder),
+    })
+    .expect("open");
     let app = annals_server::router(state.clone());
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     rt.block_on(async {
         for (id, lang, published, url, text) in REPORTS {
             let body = serde_json::json!({"id": id, "lang": lang, "published": published, "url": url, "text": text, "title": format!("Report {id}")});
@@ -84,7 +94,10 @@ pub fn post_json(uri: &str, body: &serde_json::Value, token: Option<&str>) -> Re
 }
 
 /// Status and body bytes.
-pub async fn raw(app: &axum::Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+pub async fn raw(
+    app: &axum::Router,
+    req: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let resp = app.clone().oneshot(req).await.expect("answer");
     let (parts, body) = resp.into_parts();
     let bytes = body.collect().await.expect("body").to_bytes().to_vec();
@@ -94,7 +107,8 @@ pub async fn raw(app: &axum::Router, req: Request<Body>) -> (StatusCode, axum::h
 /// Status and JSON body.
 pub async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, serde_json::Value) {
     let (status, _, bytes) = raw(app, req).await;
-    let json = serde_json::from_slice(&bytes).unwrap_or_else(|_| panic!("not JSON ({status}): {}", String::from_utf8_lossy(&bytes)));
+    let json = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| panic!("not JSON ({status}): {}", String::from_utf8_lossy(&bytes)));
     (status, json)
 }
 
@@ -102,6 +116,11 @@ pub async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, serde_
 pub async fn bad_request(uri: &str, needle: &str) {
     let (status, json) = send(&app(), get(uri)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {json}");
-    let msg = json["error"].as_str().unwrap_or_else(|| panic!("{uri}: no error message in {json}"));
-    assert!(msg.contains(needle), "{uri}: {msg:?} does not mention {needle:?}");
+    let msg = json["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{uri}: no error message in {json}"));
+    assert!(
+        msg.contains(needle),
+        "{uri}: {msg:?} does not mention {needle:?}"
+    );
 }

@@ -9,6 +9,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use annals::{bench, code, eval};
 mod ingest;
 mod query;
+mod serve;
+mod export;
 
 use annals_core::data::DataSource;
 use anyhow::{Context, Result};
@@ -47,6 +49,10 @@ enum Command {
     Query(query::QueryArgs),
     /// Counts in the event store: documents, events, story events, languages, errors.
     Stats(query::StatsArgs),
+    /// Serve the HTTP JSON API and the web UI over an event store.
+    Serve(serve::ServeArgs),
+    /// Export the events of a store: PLOVER JSON Lines, CSV, GDELT-style TSV or Parquet.
+    Export(export::ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -101,6 +107,8 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Command::Query(args) => query::run(&args),
         Command::Stats(args) => query::stats(&args),
+        Command::Serve(args) => serve::run(&args, || annals_extract::Coder::load(&data, cli.actors.as_deref()).context("loading the knowledge files")),
+        Command::Export(args) => export::run(&args),
         Command::Actors { command } => {
             let kb = annals_kb::Kb::load(&data, cli.actors.as_deref()).context("loading the knowledge base")?;
             actors(&kb, command)
