@@ -51,7 +51,10 @@ fn stats(db: &Path) -> Stats {
     Store::open(db).unwrap().stats().unwrap()
 }
 
-fn counts(s: &Stats) -> (u64, u64, u64, Vec<(String, u64)>, Vec<(String, u64)>) {
+/// Documents, events, story events, languages and errors: what two runs must agree on.
+type Counts = (u64, u64, u64, Vec<(String, u64)>, Vec<(String, u64)>);
+
+fn counts(s: &Stats) -> Counts {
     (
         s.documents,
         s.events,
