@@ -16,6 +16,39 @@ struct Head {
     published: Option<String>,
 }
 
+/// `inLanguage`, `url` and `datePublished` of the article objects in the page's JSON-LD
+/// (a single object, an array, or an `@graph`).
+fn json_ld(doc: &dom_query::Document) -> Head {
+    fn visit(v: &serde_json::Value, out: &mut Head) {
+        match v {
+            serde_json::Value::Array(items) => items.iter().for_each(|i| visit(i, out)),
+            serde_json::Value::Object(map) => {
+                let text = |k: &str| map.get(k).and_then(|x| x.as_str()).map(str::to_string);
+                let is_article = map
+                    .get("@type")
+                    .and_then(|t| t.as_str())
+                    .is_some_and(|t| t.contains("Article") || t == "WebPage");
+                if is_article || map.contains_key("datePublished") {
+                    out.lang = out.lang.take().or_else(|| text("inLanguage"));
+                    out.url = out.url.take().or_else(|| text("url"));
+                    out.published = out.published.take().or_else(|| text("datePublished"));
+                }
+                if let Some(graph) = map.get("@graph") {
+                    visit(graph, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Head::default();
+    for script in doc.select("script[type='application/ld+json']").iter() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(script.text().trim()) {
+            visit(&v, &mut out);
+        }
+    }
+    out
+}
+
 fn head(doc: &dom_query::Document) -> Head {
     let attr = |sel: &str, name: &str| {
         doc.select(sel)
@@ -23,11 +56,14 @@ fn head(doc: &dom_query::Document) -> Head {
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
     };
+    let ld = json_ld(doc);
     let lang = attr("html", "lang")
         .or_else(|| attr("meta[http-equiv='content-language']", "content"))
-        .or_else(|| attr("meta[property='og:locale']", "content"));
+        .or_else(|| attr("meta[property='og:locale']", "content"))
+        .or_else(|| ld.lang.clone());
     let url = attr("link[rel='canonical']", "href")
-        .or_else(|| attr("meta[property='og:url']", "content"));
+        .or_else(|| attr("meta[property='og:url']", "content"))
+        .or_else(|| ld.url.clone());
     let published = [
         ("meta[property='article:published_time']", "content"),
         ("meta[name='date']", "content"),
@@ -38,7 +74,8 @@ fn head(doc: &dom_query::Document) -> Head {
         ("time[datetime]", "datetime"),
     ]
     .iter()
-    .find_map(|(sel, name)| attr(sel, name).and_then(|v| iso_date(&v)));
+    .find_map(|(sel, name)| attr(sel, name).and_then(|v| iso_date(&v)))
+    .or_else(|| ld.published.as_deref().and_then(iso_date));
     Head {
         lang: lang.and_then(|l| lang_code(&l)),
         url,

@@ -229,3 +229,22 @@ fn folders_are_walked_recursively_and_unknown_files_skipped() {
     assert_eq!(skipped, 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn json_ld_gives_date_url_and_language_when_meta_tags_do_not() {
+    let (docs, errors, _) = read("jsonld.htm");
+    assert!(errors.is_empty(), "{errors:?}");
+    let d = &docs[0];
+    assert!(
+        d.text.starts_with("Die Außenminister Aserbaidschans"),
+        "{}",
+        d.text
+    );
+    assert!(!d.text.contains("Impressum") && !d.text.contains("Kultur"));
+    assert_eq!(d.published.as_deref(), Some("2024-05-10"));
+    assert_eq!(
+        d.url.as_deref(),
+        Some("https://steppen-kurier.example/2024/05/10/almaty")
+    );
+    assert_eq!(d.lang.as_deref(), Some("de"));
+}
