@@ -289,6 +289,26 @@ impl<'a> MentionFinder<'a> {
         }
         // English: "Israeli helicopters", "Palestinian suicide bombers", "Iraqi Kurds": an
         // adjective before nouns the base does not list still names a group of that state.
+        // Russian, Kazakh, German: the noun right after ("на американские товары",
+        // "армянские позиции", "russische Truppen") names a group of that state too.
+        if self.lang != Lang::En && adj_end < range.end {
+            let t = &p.tokens[adj_end];
+            let noun = t.kind == TokenKind::Word && !self.grammar.is_function_word(&t.lower) && (self.lang != Lang::De || t.cap);
+            if noun {
+                self.mentions.push(Mention {
+                    sentence: s,
+                    tokens: start..adj_end + 1,
+                    kind: MentionKind::Role,
+                    entities: Vec::new(),
+                    country: Some(self.kb.entities[country].country.clone()),
+                    sector: None,
+                    place: false,
+                    capital: None,
+                    ending: self.ending_of(p, adj_end - 1),
+                });
+                return adj_end + 1;
+            }
+        }
         if self.lang == Lang::En {
             let mut k = adj_end;
             let mut head = None;
@@ -547,6 +567,12 @@ impl<'a> MentionFinder<'a> {
             }
         }
         i + 1
+    }
+
+    /// The case ending of a word (Russian, Kazakh), for telling subjects from objects.
+    fn ending_of(&self, p: &Prepared, k: usize) -> &'static str {
+        let word = p.token_text(k);
+        annals_kb::inflect::stems(word).into_iter().skip(1).max_by_key(|(_, e)| e.len()).map(|(_, e)| e).unwrap_or("")
     }
 
     /// The last `n` distinct countries of actor mentions, most recent first.
