@@ -105,13 +105,26 @@ pub enum Item {
 #[derive(Clone, Debug)]
 pub struct Options {
     pub max_doc_bytes: u64,
+    /// Set by the consumer to stop reading early (its store failed, say): every reader checks it
+    /// between documents.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            stop: None,
         }
+    }
+}
+
+impl Options {
+    /// Whether the consumer asked to stop.
+    pub fn stopped(&self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
     }
 }
 
@@ -220,6 +233,9 @@ pub fn read_sources(paths: &[PathBuf], opts: &Options, emit: &mut dyn FnMut(Item
     }
     let explicit: Vec<&PathBuf> = paths.iter().filter(|p| !p.is_dir()).collect();
     for path in files {
+        if opts.stopped() {
+            return;
+        }
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let source = path.display().to_string();
         let Some(format) = format_of(&path) else {
@@ -443,7 +459,7 @@ fn read_jsonl(
 ) {
     let mut buf = Vec::new();
     let mut line_no = 0usize;
-    loop {
+    while !opts.stopped() {
         line_no += 1;
         let here = format!("{source}:{line_no}");
         let len = match read_line_limited(&mut r, opts.max_doc_bytes, &mut buf) {

@@ -37,7 +37,7 @@ pub fn read(
 ) {
     let mut n = 0usize;
     let mut line = Vec::new();
-    loop {
+    while !opts.stopped() {
         // The version line, after the blank lines that end the previous record.
         let version = loop {
             match read_line_limited(&mut r, MAX_HEADER_BYTES, &mut line) {

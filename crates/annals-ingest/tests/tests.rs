@@ -188,7 +188,10 @@ fn binary_file_named_txt_is_refused() {
 
 #[test]
 fn files_over_the_size_limit_are_refused_and_warc_records_skipped() {
-    let small = Options { max_doc_bytes: 300 };
+    let small = Options {
+        max_doc_bytes: 300,
+        ..Options::default()
+    };
     let (docs, errors, _) = read_with(
         &[
             fixture("article.html"),

@@ -13,6 +13,7 @@ use clap::Args;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -251,8 +252,10 @@ fn flush(
 pub fn run(coder: &Coder, args: &IngestArgs) -> Result<i32> {
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
+    let stop = Arc::new(AtomicBool::new(false));
     let opts = Options {
         max_doc_bytes: args.max_doc_mb.saturating_mul(1024 * 1024),
+        stop: Some(stop.clone()),
     };
     let jobs = args
         .jobs
@@ -299,60 +302,67 @@ pub fn run(coder: &Coder, args: &IngestArgs) -> Result<i32> {
             s.spawn(move || worker(coder, &rx, tx, lang));
         }
         drop(out_tx);
-        // Coded documents are committed in small batches: one commit per batch, not per
-        // document, and never more than BATCH_WAIT of coded work waits uncommitted.
-        let mut batch: Vec<(RawDoc, Box<annals_core::record::DocRecord>, Option<String>)> =
-            Vec::new();
-        let mut batch_started = Instant::now();
-        loop {
-            let next = if batch.is_empty() {
-                out_rx.recv().ok()
-            } else {
-                match out_rx.recv_timeout(BATCH_WAIT.saturating_sub(batch_started.elapsed())) {
-                    Ok(next) => Some(next),
-                    Err(RecvTimeoutError::Timeout) => {
-                        let writing = Instant::now();
-                        flush(&mut store, &mut batch, &mut tally)?;
-                        tally.store_time += writing.elapsed();
-                        continue;
+        // If the store fails, the reader and coders are told to stop, then the error is returned.
+        let written = (|| -> Result<()> {
+            // Coded documents are committed in small batches: one commit per batch, not per
+            // document, and never more than BATCH_WAIT of coded work waits uncommitted.
+            let mut batch: Vec<(RawDoc, Box<annals_core::record::DocRecord>, Option<String>)> =
+                Vec::new();
+            let mut batch_started = Instant::now();
+            loop {
+                let next = if batch.is_empty() {
+                    out_rx.recv().ok()
+                } else {
+                    match out_rx.recv_timeout(BATCH_WAIT.saturating_sub(batch_started.elapsed())) {
+                        Ok(next) => Some(next),
+                        Err(RecvTimeoutError::Timeout) => {
+                            let writing = Instant::now();
+                            flush(&mut store, &mut batch, &mut tally)?;
+                            tally.store_time += writing.elapsed();
+                            continue;
+                        }
+                        Err(RecvTimeoutError::Disconnected) => None,
                     }
-                    Err(RecvTimeoutError::Disconnected) => None,
-                }
-            };
-            let Some((outcome, done)) = next else { break };
-            let writing = Instant::now();
-            match outcome {
-                Outcome::Coded(doc, rec, hash) => {
-                    if batch.is_empty() {
-                        batch_started = Instant::now();
+                };
+                let Some((outcome, done)) = next else { break };
+                let writing = Instant::now();
+                match outcome {
+                    Outcome::Coded(doc, rec, hash) => {
+                        if batch.is_empty() {
+                            batch_started = Instant::now();
+                        }
+                        batch.push((doc, rec, hash));
+                        if batch.len() >= BATCH_DOCS {
+                            flush(&mut store, &mut batch, &mut tally)?;
+                        }
                     }
-                    batch.push((doc, rec, hash));
-                    if batch.len() >= BATCH_DOCS {
-                        flush(&mut store, &mut batch, &mut tally)?;
+                    Outcome::Failed(doc, e) => {
+                        let kind = code_error_kind(&e);
+                        let reason = format!("{}: {e}", doc.source);
+                        store.record_error(&doc.source, Some(&doc.id), kind, &reason)?;
+                        progress.println(&reason);
+                        *tally.errors.entry(kind).or_default() += 1;
                     }
+                    Outcome::Source(e) => {
+                        store.record_error(&e.source, e.id.as_deref(), e.kind.name(), &e.reason)?;
+                        progress.println(&e.reason);
+                        *tally.errors.entry(e.kind.name()).or_default() += 1;
+                    }
+                    Outcome::Skipped => tally.skipped += 1,
+                    Outcome::AlreadyStored => tally.already += 1,
                 }
-                Outcome::Failed(doc, e) => {
-                    let kind = code_error_kind(&e);
-                    let reason = format!("{}: {e}", doc.source);
-                    store.record_error(&doc.source, Some(&doc.id), kind, &reason)?;
-                    progress.println(&reason);
-                    *tally.errors.entry(kind).or_default() += 1;
-                }
-                Outcome::Source(e) => {
-                    store.record_error(&e.source, e.id.as_deref(), e.kind.name(), &e.reason)?;
-                    progress.println(&e.reason);
-                    *tally.errors.entry(e.kind.name()).or_default() += 1;
-                }
-                Outcome::Skipped => tally.skipped += 1,
-                Outcome::AlreadyStored => tally.already += 1,
+                tally.store_time += writing.elapsed();
+                progress.update(done, &tally);
             }
+            let writing = Instant::now();
+            flush(&mut store, &mut batch, &mut tally)?;
             tally.store_time += writing.elapsed();
-            progress.update(done, &tally);
+            Ok(())
+        })();
+        if written.is_err() {
+            stop.store(true, Ordering::Relaxed);
         }
-        let writing = Instant::now();
-        flush(&mut store, &mut batch, &mut tally)?;
-        tally.store_time += writing.elapsed();
-        Ok(())
+        written.with_context(|| format!("writing to the database {}: check free disk space and that the file is writable; a new run resumes where this one stopped", db.display()))
     })?;
     progress.finish();
     let secs = progress.start.elapsed().as_secs_f64();
