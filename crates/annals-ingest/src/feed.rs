@@ -5,6 +5,14 @@ use crate::decode::lang_code;
 use crate::html::fragment_text;
 use crate::{ErrorKind, Item, RawDoc, SourceError};
 
+/// Whether XML bytes hold an RSS, RDF or Atom feed (its root element within the first 4 KB).
+pub fn looks_like_feed(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    ["<rss", "<feed", "<rdf:RDF"]
+        .iter()
+        .any(|root| head.contains(root))
+}
+
 /// Reads the items of a feed file.
 pub fn read(source: &str, bytes: &[u8], emit: &mut dyn FnMut(Item)) {
     let feed = match feed_rs::parser::parse(bytes) {

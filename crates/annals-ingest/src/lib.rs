@@ -376,6 +376,18 @@ fn read_file(
             Err(e) => emit(Item::Error(e)),
         },
         Format::Feed => match read_whole(path, &source, size, opts, count) {
+            // Any .xml file may sit in a crawl (sitemaps, configs): only feeds are read.
+            Ok(bytes)
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+                    && !feed::looks_like_feed(&bytes) =>
+            {
+                emit(Item::Skipped {
+                    source,
+                    reason: "an XML file that is not an RSS or Atom feed".into(),
+                })
+            }
             Ok(bytes) => feed::read(&source, &bytes, emit),
             Err(e) => emit(Item::Error(e)),
         },

@@ -225,11 +225,16 @@ fn folders_are_walked_recursively_and_unknown_files_skipped() {
     std::fs::write(dir.join("a/b/deep.txt"), "Tokayev met Putin in Astana.").unwrap();
     std::fs::write(dir.join("a/picture.jpg"), [0xff, 0xd8, 0xff]).unwrap();
     std::fs::write(dir.join(".hidden.txt"), "ignored").unwrap();
+    std::fs::write(
+        dir.join("a/sitemap.xml"),
+        "<?xml version=\"1.0\"?><urlset><url><loc>https://x.example/</loc></url></urlset>",
+    )
+    .unwrap();
     let (docs, errors, skipped) = read_with(std::slice::from_ref(&dir), &Options::default());
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0].id, "deep");
-    assert!(errors.is_empty());
-    assert_eq!(skipped, 1);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(skipped, 2, "the picture and the sitemap");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
