@@ -76,6 +76,19 @@ fn every_format_is_ingested_and_errors_are_listed_by_kind() {
     assert_eq!(first.documents, 13, "{out}");
     assert!(first.events > 0 && first.story_events > 0);
 
+    // The text file declares no language: it is detected and its confidence kept.
+    let (lang, confidence): (String, Option<f64>) = Store::open(&db)
+        .unwrap()
+        .connection()
+        .query_row(
+            "SELECT lang, lang_confidence FROM documents WHERE doc_id = 'note'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(lang, "en");
+    assert!(confidence.is_some_and(|c| c > 0.5), "{confidence:?}");
+
     let again = ingest(&[&fixtures().join("formats")], &db, &[]);
     assert!(again.contains(" 0 new,"), "{again}");
     assert_eq!(
