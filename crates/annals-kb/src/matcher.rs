@@ -346,6 +346,11 @@ impl Matcher {
                 let end = i + alias.words.len();
                 match out.iter_mut().find(|m| m.end == end) {
                     Some(m) => {
+                        // The reading with the least inflection wins ("Венгрия" is the name
+                        // in the nominative, not the stem "Венгр" + "ия").
+                        if ending.len() < m.ending.len() {
+                            m.ending = ending;
+                        }
                         for t in &alias.targets {
                             if !m.targets.contains(t) {
                                 m.targets.push(*t);

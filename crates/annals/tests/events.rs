@@ -30,12 +30,12 @@ fn german_event_sentences() {
 
 #[test]
 fn english_event_sentences() {
-    run("en", 0.79);
+    run("en", 0.81);
 }
 
 #[test]
 fn russian_event_sentences() {
-    run("ru", 0.89);
+    run("ru", 0.92);
 }
 
 #[test]
