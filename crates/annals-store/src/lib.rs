@@ -28,7 +28,10 @@ use std::path::{Path, PathBuf};
 use story::{EventFacts, StoryState};
 
 /// The schema migrations, applied in order; `schema_version` records the last one applied.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_init.sql")),
+    (2, include_str!("../migrations/0002_dyad_index.sql")),
+];
 
 /// What went wrong with the store.
 #[derive(Debug, thiserror::Error)]

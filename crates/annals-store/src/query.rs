@@ -84,7 +84,7 @@ fn where_clause(f: &Filter) -> (String, Vec<String>) {
     if let Some((a, b)) = &f.dyad {
         let (pa, pb) = (arg(a.to_ascii_uppercase()), arg(b.to_ascii_uppercase()));
         conds.push(format!(
-            "EXISTS (SELECT 1 FROM participants p WHERE p.event = e.id AND p.country = {pa}) AND EXISTS (SELECT 1 FROM participants p WHERE p.event = e.id AND p.country = {pb})"
+            "e.id IN (SELECT event FROM participants WHERE country = {pa} INTERSECT SELECT event FROM participants WHERE country = {pb})"
         ));
     }
     if let Some(actor) = &f.actor {

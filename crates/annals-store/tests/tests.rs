@@ -136,7 +136,7 @@ fn reopening_keeps_data_and_schema_version() {
             .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     let stats = store.stats().unwrap();
     assert_eq!(stats.documents, 1);
     assert_eq!(stats.errors, vec![("binary".to_string(), 1)]);
