@@ -12,7 +12,6 @@ use tokio::sync::Semaphore;
 /// built when a store is first served or exported, not during ingest (which the store keeps
 /// lean on purpose). `IF NOT EXISTS`: applied at every start, cheap once built.
 pub const SERVER_SCHEMA: &str = "
-CREATE INDEX IF NOT EXISTS server_participants_country_event ON participants(country, event);
 CREATE INDEX IF NOT EXISTS server_participants_role_country_event ON participants(role, country, event);
 CREATE INDEX IF NOT EXISTS server_participants_name_event ON participants(name, event);
 CREATE INDEX IF NOT EXISTS server_events_day ON events(day_lo);
@@ -25,6 +24,15 @@ CREATE TABLE IF NOT EXISTS server_document_text (
 
 /// Adds the server's indexes and table to an open (writable) store.
 pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
+    // The store's schema 2 has this index (participants_country_event); older stores get ours.
+    let has_country_index: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'participants_country_event')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_country_index {
+        conn.execute_batch("CREATE INDEX IF NOT EXISTS server_participants_country_event ON participants(country, event);")?;
+    }
     conn.execute_batch(SERVER_SCHEMA)?;
     conn.execute_batch("PRAGMA optimize = 0x10002")
 }
