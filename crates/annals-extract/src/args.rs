@@ -174,6 +174,11 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
         if let Some(pos) = order.iter().position(|&m| usable(m) && is_nominative(&mentions[m], lang) && !prep(&mentions[m]) && !recipient_prep(&mentions[m])) {
             subject = coordinated(p, mentions, &order, pos, grammar);
             args.note = "nominative".into();
+        } else if let Some(pos) = order.iter().position(|&m| usable(m) && mentions[m].tokens.end <= t.start && !prep(&mentions[m]) && !recipient_prep(&mentions[m])) {
+            // No nominative name: a genitive after an unknown head noun ("Спецслужбы
+            // России и Беларуси обменялись") stands for its state, before the verb.
+            subject = coordinated(p, mentions, &order, pos, grammar);
+            args.note = "before the verb".into();
         }
         if let Some(pos) = order.iter().position(|&m| usable(m) && !subject.contains(&m) && (!is_nominative(&mentions[m], lang) || recipient_prep(&mentions[m])) && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))) {
             object = coordinated(p, mentions, &order, pos, grammar);

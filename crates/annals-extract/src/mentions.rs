@@ -402,6 +402,14 @@ impl<'a> MentionFinder<'a> {
                 }
             }
         }
+        // A title before an organisation or a named person of it ("Генсек ООН Антониу
+        // Гутерриш", "NATO Secretary General Mark Rutte"): the names that follow decide.
+        if country.is_none() && role_end < range.end {
+            let next = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, role_end, Some(self.lang)).into_iter().next();
+            if next.is_some_and(|n| n.targets.iter().any(|t| matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Organization))) {
+                return role_end;
+            }
+        }
         // The country from an adjective before, or a genitive / "of X" right after.
         let mut end = role_end;
         let mut country_code = country.map(|c| self.kb.entities[c].country.clone());
