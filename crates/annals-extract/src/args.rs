@@ -74,7 +74,10 @@ fn coordinated(p: &Prepared, mentions: &[Mention], order: &[usize], pos: usize, 
             break;
         }
         let between = a.tokens.end..b.tokens.start;
-        let joined = !between.is_empty()
+        // Mentions of one phrase ("Die Außenminister Armeniens und Aserbaidschans") share a start.
+        let same_phrase = b.tokens.start == a.tokens.start;
+        let joined = same_phrase
+            || !between.is_empty()
             && between.clone().all(|j| {
                 let t = &p.tokens[j];
                 grammar.coord.contains_word(&t.lower) || p.token_text(j) == "," || grammar.determiners.contains_word(&t.lower)
