@@ -164,11 +164,26 @@ async fn dyad_series(
         }
     };
     let f = EventFilter::parse(&p)?;
-    Ok(Json(
-        s.pool
-            .run(move |c| queries::dyad_series(c, &a, &b, directed, interval, &f))
-            .await?,
-    ))
+    let (fresh, series) = s
+        .pool
+        .run(move |c| {
+            Ok((
+                crate::db::rollup_fresh(c)?,
+                queries::dyad_series(c, &a, &b, directed, interval, &f)?,
+            ))
+        })
+        .await?;
+    if !fresh {
+        // New events since the roll-up: this answer came from the events themselves; bring the
+        // roll-up up to date for the next ones (one refresh at a time).
+        let rollup = s.rollup.clone();
+        tokio::task::spawn_blocking(move || {
+            if let Ok(conn) = rollup.try_lock() {
+                let _ = crate::db::refresh_rollup(&conn);
+            }
+        });
+    }
+    Ok(Json(series))
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -16,6 +16,20 @@ CREATE INDEX IF NOT EXISTS server_participants_role_country_event ON participant
 CREATE INDEX IF NOT EXISTS server_participants_name_event ON participants(name, event);
 CREATE INDEX IF NOT EXISTS server_events_day ON events(day_lo);
 CREATE INDEX IF NOT EXISTS server_events_located ON events(day_lo) WHERE lat IS NOT NULL;
+CREATE TABLE IF NOT EXISTS server_dyad_day (
+    a         TEXT NOT NULL,     -- undirected: the smaller country code; directed: the actor's
+    b         TEXT NOT NULL,
+    directed  INTEGER NOT NULL,  -- 1: actor from a, recipient from b
+    day_lo    TEXT NOT NULL,
+    day_hi    TEXT NOT NULL,
+    type      TEXT NOT NULL,
+    n         INTEGER NOT NULL,
+    coop      INTEGER NOT NULL,
+    conf      INTEGER NOT NULL,
+    score_sum REAL NOT NULL,
+    PRIMARY KEY (a, b, directed, day_lo, day_hi, type)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS server_document_text (
     document INTEGER PRIMARY KEY REFERENCES documents(id),
     text     TEXT NOT NULL
@@ -35,6 +49,54 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
     }
     conn.execute_batch(SERVER_SCHEMA)?;
     conn.execute_batch("PRAGMA optimize = 0x10002")
+}
+
+/// Brings the dyad roll-up (`server_dyad_day`: event counts and score sums per country pair,
+/// date window and type) up to the newest event. Events are only ever appended, so it adds
+/// the events after the last one rolled up; returns how many events it added.
+pub fn refresh_rollup(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| {
+        let done: i64 = conn.query_row(
+            "SELECT COALESCE((SELECT value FROM server_meta WHERE key = 'dyad_day_upto'), 0)",
+            [],
+            |r| r.get(0),
+        )?;
+        let top: i64 =
+            conn.query_row("SELECT COALESCE(MAX(id), 0) FROM events", [], |r| r.get(0))?;
+        if top <= done {
+            return Ok(0);
+        }
+        conn.execute(
+            "INSERT INTO server_dyad_day (a, b, directed, day_lo, day_hi, type, n, coop, conf, score_sum)
+             SELECT x.a, x.b, x.directed, e.day_lo, e.day_hi, e.type, COUNT(*), SUM(e.score > 0), SUM(e.score < 0), SUM(e.score)
+             FROM (SELECT DISTINCT p1.event, p1.country AS a, p2.country AS b, 0 AS directed FROM participants p1
+                     JOIN participants p2 ON p2.event = p1.event AND p1.country < p2.country WHERE p1.event > ?1 AND p1.event <= ?2
+                   UNION ALL
+                   SELECT DISTINCT p1.event, p1.country, p2.country, 1 FROM participants p1
+                     JOIN participants p2 ON p2.event = p1.event AND p2.role = 'recipient' AND p1.country != p2.country
+                     WHERE p1.role = 'actor' AND p1.event > ?1 AND p1.event <= ?2) x
+             JOIN events e ON e.id = x.event
+             WHERE e.day_lo IS NOT NULL AND e.day_hi IS NOT NULL
+             GROUP BY 1, 2, 3, 4, 5, 6
+             ON CONFLICT (a, b, directed, day_lo, day_hi, type) DO UPDATE SET n = n + excluded.n, coop = coop + excluded.coop,
+                conf = conf + excluded.conf, score_sum = score_sum + excluded.score_sum",
+            [done, top],
+        )?;
+        conn.execute("INSERT INTO server_meta (key, value) VALUES ('dyad_day_upto', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [top])?;
+        Ok(top - done)
+    })();
+    conn.execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
+    result
+}
+
+/// Whether the roll-up covers every stored event.
+pub fn rollup_fresh(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT COALESCE((SELECT value FROM server_meta WHERE key = 'dyad_day_upto'), 0) >= COALESCE((SELECT MAX(id) FROM events), 0)",
+        [],
+        |r| r.get(0),
+    )
 }
 
 /// Database work that runs at once, at most: more requests wait for a turn.

@@ -47,6 +47,8 @@ pub struct AppState {
     pub(crate) coder: Option<Arc<annals_extract::Coder>>,
     /// The one writer, opened only when writes are enabled.
     pub(crate) writer: Option<Arc<Mutex<annals_store::Store>>>,
+    /// A read-write connection that brings the dyad roll-up up to date, one refresh at a time.
+    pub(crate) rollup: Arc<Mutex<rusqlite::Connection>>,
 }
 
 /// Why the server could not start.
@@ -83,6 +85,9 @@ impl AppState {
         }
         let store = annals_store::Store::open(&db)?;
         db::prepare(store.connection())?;
+        db::refresh_rollup(store.connection())?;
+        let rollup = rusqlite::Connection::open(&db)?;
+        rollup.busy_timeout(std::time::Duration::from_secs(30))?;
         let token = token.filter(|t| !t.is_empty()).map(Arc::from);
         let writer = token.as_ref().map(|_| Arc::new(Mutex::new(store)));
         Ok(AppState {
@@ -90,6 +95,7 @@ impl AppState {
             token,
             coder: coder.map(Arc::new),
             writer,
+            rollup: Arc::new(Mutex::new(rollup)),
         })
     }
 }

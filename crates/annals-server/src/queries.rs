@@ -512,6 +512,27 @@ pub fn dyad_series(
     interval: Interval,
     filter: &EventFilter,
 ) -> Result<Series, ApiError> {
+    let rollup_filter = EventFilter {
+        types: filter.types.clone(),
+        from: filter.from.clone(),
+        to: filter.to.clone(),
+        ..Default::default()
+    };
+    if *filter == rollup_filter && crate::db::rollup_fresh(conn)? {
+        return dyad_series_rollup(conn, a, b, directed, interval, filter);
+    }
+    dyad_series_events(conn, a, b, directed, interval, filter)
+}
+
+/// The series counted from the events themselves (any filter; slower on big dyads).
+pub fn dyad_series_events(
+    conn: &Connection,
+    a: &str,
+    b: &str,
+    directed: bool,
+    interval: Interval,
+    filter: &EventFilter,
+) -> Result<Series, ApiError> {
     let (cond, mut args) = filter.sql();
     args.push(Value::Text(a.to_string()));
     let pa = args.len();
@@ -535,7 +556,129 @@ pub fn dyad_series(
          WHERE e.day_lo IS NOT NULL AND {cond} GROUP BY period, e.type ORDER BY period"
     );
     let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query(params_from_iter(args.iter()))?;
+    collect_series(rows, a, b, directed, interval)
+}
+
+/// The same series from the roll-up: a range scan of one dyad's rows instead of intersecting
+/// two countries' events.
+fn dyad_series_rollup(
+    conn: &Connection,
+    a: &str,
+    b: &str,
+    directed: bool,
+    interval: Interval,
+    filter: &EventFilter,
+) -> Result<Series, ApiError> {
+    let (ka, kb) = if directed || a < b { (a, b) } else { (b, a) };
+    let mut args: Vec<Value> = vec![
+        Value::Text(ka.to_string()),
+        Value::Text(kb.to_string()),
+        Value::Integer(directed as i64),
+    ];
+    let mut conds = vec!["e.a = ?1 AND e.b = ?2 AND e.directed = ?3".to_string()];
+    if let Some(from) = &filter.from {
+        args.push(Value::Text(from.clone()));
+        conds.push(format!("e.day_hi >= ?{}", args.len()));
+    }
+    if let Some(to) = &filter.to {
+        args.push(Value::Text(to.clone()));
+        conds.push(format!("e.day_lo <= ?{}", args.len()));
+    }
+    if !filter.types.is_empty() {
+        let mut marks = Vec::new();
+        for t in &filter.types {
+            args.push(Value::Text(t.clone()));
+            marks.push(format!("?{}", args.len()));
+        }
+        conds.push(format!("e.type IN ({})", marks.join(", ")));
+    }
+    // Rows come in key order (day, then type); bucketing here avoids SQLite's sort.
+    let sql = format!(
+        "SELECT e.day_lo, e.type, e.n, e.coop, e.conf, e.score_sum FROM server_dyad_day e WHERE {}",
+        conds.join(" AND ")
+    );
+    let mut st = conn.prepare_cached(&sql)?;
     let mut rows = st.query(params_from_iter(args.iter()))?;
+    let mut folded: BTreeMap<String, (Bucket, f64)> = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let day: String = r.get(0)?;
+        let period = period_of(&day, interval);
+        let (b, sum) = folded.entry(period.clone()).or_insert_with(|| {
+            (
+                Bucket {
+                    period,
+                    events: 0,
+                    cooperation: 0,
+                    conflict: 0,
+                    mean_score: 0.0,
+                    by_type: BTreeMap::new(),
+                },
+                0.0,
+            )
+        });
+        let n: i64 = r.get(2)?;
+        b.events += n;
+        b.cooperation += r.get::<_, i64>(3)?;
+        b.conflict += r.get::<_, i64>(4)?;
+        *sum += r.get::<_, f64>(5)?;
+        *b.by_type.entry(r.get(1)?).or_insert(0) += n;
+    }
+    let buckets = folded
+        .into_values()
+        .map(|(mut b, s)| {
+            b.mean_score = ((s / b.events.max(1) as f64) * 100.0).round() / 100.0;
+            b
+        })
+        .collect();
+    Ok(Series {
+        dyad: [a.to_string(), b.to_string()],
+        directed,
+        interval: interval.name().to_string(),
+        buckets,
+    })
+}
+
+/// The bucket of a `YYYY-MM-DD` day, as [`Interval::sql`] names it.
+pub fn period_of(day: &str, interval: Interval) -> String {
+    match interval {
+        Interval::Day => day.to_string(),
+        Interval::Month => day.get(..7).unwrap_or(day).to_string(),
+        Interval::Week => {
+            let num = |r: std::ops::Range<usize>| day.get(r).and_then(|v| v.parse::<i64>().ok());
+            let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+                return day.to_string();
+            };
+            // Days since 1970-01-01 (Howard Hinnant's civil algorithms), then back from Monday.
+            let y0 = if m <= 2 { y - 1 } else { y };
+            let era = y0.div_euclid(400);
+            let yoe = y0 - era * 400;
+            let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+            let days = era * 146_097 + doe - 719_468;
+            let monday = days - (days + 3).rem_euclid(7);
+            let z = monday + 719_468;
+            let era = z.div_euclid(146_097);
+            let doe = z - era * 146_097;
+            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+            let mp = (5 * doy + 2) / 153;
+            let dd = doy - (153 * mp + 2) / 5 + 1;
+            let mm = if mp < 10 { mp + 3 } else { mp - 9 };
+            let yy = yoe + era * 400 + i64::from(mm <= 2);
+            format!("{yy:04}-{mm:02}-{dd:02}")
+        }
+    }
+}
+
+/// Folds rows of (period, type, count, cooperative, conflictual, score sum) into buckets.
+fn collect_series(
+    mut rows: rusqlite::Rows,
+    a: &str,
+    b: &str,
+    directed: bool,
+    interval: Interval,
+) -> Result<Series, ApiError> {
     let mut buckets: Vec<Bucket> = Vec::new();
     let mut sums: Vec<f64> = Vec::new();
     while let Some(r) = rows.next()? {
@@ -560,7 +703,7 @@ pub fn dyad_series(
         b.cooperation += r.get::<_, i64>(3)?;
         b.conflict += r.get::<_, i64>(4)?;
         *sum += r.get::<_, f64>(5)?;
-        b.by_type.insert(r.get(1)?, n);
+        *b.by_type.entry(r.get(1)?).or_insert(0) += n;
     }
     for (b, s) in buckets.iter_mut().zip(sums) {
         b.mean_score = ((s / b.events.max(1) as f64) * 100.0).round() / 100.0;

@@ -162,7 +162,7 @@ async fn events_are_filtered_by_every_filter() {
 
 #[tokio::test]
 async fn pages_by_offset_and_cursor_agree() {
-    let all = ok("/api/events?limit=500&order=asc").await;
+    let all = ok("/api/events?limit=500&order=asc&to=2024-07-31").await;
     let ids: Vec<i64> = all["events"]
         .as_array()
         .unwrap()
@@ -171,7 +171,7 @@ async fn pages_by_offset_and_cursor_agree() {
         .collect();
     assert!(all["next_cursor"].is_null());
     let mut walked = Vec::new();
-    let mut uri = "/api/events?limit=2&order=asc".to_string();
+    let mut uri = "/api/events?limit=2&order=asc&to=2024-07-31".to_string();
     loop {
         let page = ok(&uri).await;
         walked.extend(
@@ -182,12 +182,12 @@ async fn pages_by_offset_and_cursor_agree() {
                 .map(|e| e["id"].as_i64().unwrap()),
         );
         match page["next_cursor"].as_str() {
-            Some(c) => uri = format!("/api/events?limit=2&order=asc&cursor={c}"),
+            Some(c) => uri = format!("/api/events?limit=2&order=asc&to=2024-07-31&cursor={c}"),
             None => break,
         }
     }
     assert_eq!(walked, ids);
-    let second = ok("/api/events?limit=2&offset=2&order=asc").await;
+    let second = ok("/api/events?limit=2&offset=2&order=asc&to=2024-07-31").await;
     let got: Vec<i64> = second["events"]
         .as_array()
         .unwrap()
@@ -196,9 +196,9 @@ async fn pages_by_offset_and_cursor_agree() {
         .collect();
     assert_eq!(got, ids[2..4.min(ids.len())].to_vec());
     // Newest first by cursor too.
-    let desc = ok("/api/events?limit=500").await;
+    let desc = ok("/api/events?limit=500&to=2024-07-31").await;
     let mut back = Vec::new();
-    let mut uri = "/api/events?limit=3".to_string();
+    let mut uri = "/api/events?limit=3&to=2024-07-31".to_string();
     loop {
         let page = ok(&uri).await;
         back.extend(
@@ -209,7 +209,7 @@ async fn pages_by_offset_and_cursor_agree() {
                 .map(|e| e["id"].as_i64().unwrap()),
         );
         match page["next_cursor"].as_str() {
-            Some(c) => uri = format!("/api/events?limit=3&cursor={c}"),
+            Some(c) => uri = format!("/api/events?limit=3&to=2024-07-31&cursor={c}"),
             None => break,
         }
     }
@@ -330,6 +330,36 @@ async fn dyad_series_counts_by_period() {
         .as_array()
         .unwrap()
         .is_empty());
+
+    // The roll-up answers as the events do.
+    let conn = rusqlite::Connection::open(&fixture().db).unwrap();
+    annals_server::db::refresh_rollup(&conn).unwrap();
+    assert!(annals_server::db::rollup_fresh(&conn).unwrap());
+    use annals_server::filter::{EventFilter, Interval};
+    for (a, b, directed) in [
+        ("KAZ", "RUS", false),
+        ("RUS", "KAZ", false),
+        ("RUS", "UKR", true),
+        ("KAZ", "CHN", false),
+    ] {
+        for interval in [Interval::Day, Interval::Week, Interval::Month] {
+            let f = EventFilter {
+                from: Some("2024-01-01".into()),
+                to: Some("2024-07-31".into()),
+                ..Default::default()
+            };
+            let rolled = serde_json::to_value(
+                annals_server::queries::dyad_series(&conn, a, b, directed, interval, &f).unwrap(),
+            )
+            .unwrap();
+            let counted = serde_json::to_value(
+                annals_server::queries::dyad_series_events(&conn, a, b, directed, interval, &f)
+                    .unwrap(),
+            )
+            .unwrap();
+            assert_eq!(rolled, counted, "{a} {b} {directed} {interval:?}");
+        }
+    }
 
     bad_request("/api/dyads/KAZ/RUS/series?interval=year", "interval").await;
     bad_request("/api/dyads/KAZ/KAZ/series", "twice").await;
@@ -647,4 +677,15 @@ async fn static_files_cannot_escape() {
             "{uri}"
         );
     }
+}
+
+#[test]
+fn weeks_start_on_monday() {
+    use annals_server::filter::Interval;
+    use annals_server::queries::period_of;
+    assert_eq!(period_of("2024-03-12", Interval::Week), "2024-03-11");
+    assert_eq!(period_of("2024-03-11", Interval::Week), "2024-03-11");
+    assert_eq!(period_of("2024-03-10", Interval::Week), "2024-03-04");
+    assert_eq!(period_of("2021-01-01", Interval::Week), "2020-12-28");
+    assert_eq!(period_of("2024-03-12", Interval::Month), "2024-03");
 }
