@@ -197,8 +197,41 @@ impl Coder {
                 quotes.push((q, s));
             }
             let hits = pack.lexicon.find(&p.tokens, range.clone(), clause_of);
+            // "X said (that) Y must ...": a demand by the speaker on Y; the acts named in that
+            // clause are its content.
+            let mut demand_clauses: Vec<std::ops::Range<usize>> = Vec::new();
+            for c in &clauses {
+                let Some(at) = c.tokens.clone().find(|&k| g.obligation.longest(&p.tokens, k).is_some()) else { continue };
+                let Some(speaker) = speaker_for(&clauses, &c.tokens, &finder.mentions, &ids, &p, g) else { continue };
+                let addressee = ids.iter().copied().find(|&m| {
+                    let mm = &finder.mentions[m];
+                    c.tokens.contains(&mm.tokens.start) && mm.tokens.end <= at && !mm.place && !args::governed_by(&p, mm.tokens.start, c.tokens.start, &g.prepositions, g)
+                });
+                let trigger = Span::new(p.tokens[at].span.start, p.tokens[at].span.end);
+                demand_clauses.push(c.tokens.clone());
+                events.push(Ev {
+                    ty: EventType::Request,
+                    mode: None,
+                    contexts: Vec::new(),
+                    actors: vec![speaker],
+                    recipients: addressee.into_iter().collect(),
+                    trigger,
+                    sentence: s,
+                    mentions: vec![(s, trigger)],
+                    date: nearest_date(&found_dates, &c.tokens, at),
+                    place: None,
+                    aux: Aux::default(),
+                    notes: vec!["a demand: obligation in reported speech".into()],
+                    actor_codes: Vec::new(),
+                    recipient_codes: Vec::new(),
+                    inferred_recipient: None,
+                });
+            }
             let mut kept: Vec<&lexicon::TriggerHit> = Vec::new();
             for h in &hits {
+                if demand_clauses.iter().any(|c| c.contains(&h.start)) {
+                    continue;
+                }
                 // What a request, refusal, threat, accusation or promise is about is not an
                 // event of its own: "forderte die EU auf, Sanktionen zu verhängen", "threatened
                 // to impose tariffs", "пригрозил ударом", "agreed to provide aid".
@@ -258,9 +291,14 @@ impl Coder {
                 }
                 let mut ty = entry.event;
                 let mut notes = vec![format!("arguments: {}", a.note.trim_start_matches(", "))];
-                // PLOVER codes announced cooperation as AGREE, announced de-escalation as
-                // CONCEDE; the future flag stays.
-                if aux.future && matches!(ty, EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid) {
+                // A promised act on a condition of the other side is a threat ("will
+                // withdraw its force unless ...", "must drop barriers or face tariffs").
+                let conditional = (range.start..range.end).any(|k| g.unless.longest(&p.tokens, k).is_some());
+                if conditional && (aux.future || aux.hypothetical) && !matches!(ty, EventType::Threaten) {
+                    notes.push(format!("{ty} promised on a condition: coded THREATEN"));
+                    ty = EventType::Threaten;
+                    aux.hypothetical = false;
+                } else if aux.future && matches!(ty, EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid) {
                     notes.push(format!("{ty} announced for the future coded as AGREE (PLOVER)"));
                     ty = EventType::Agree;
                 } else if aux.future && ty == EventType::Retreat {

@@ -37,6 +37,10 @@ pub struct Grammar {
     pub leaders: WordSet,
     pub coord: WordSet,
     pub possessive: WordSet,
+    /// Modal verbs of obligation ("must"): in reported speech they make a demand.
+    pub obligation: WordSet,
+    /// Words that make a promised act a threat ("unless", "or face").
+    pub unless: WordSet,
     /// Prepositions: a name after one is never a subject.
     pub prepositions: WordSet,
     /// Prepositions that mark a recipient ("gegen", "against", "против", "with").
@@ -140,6 +144,8 @@ impl Grammar {
             leaders: set("leaders"),
             coord: set("coord"),
             possessive: set("possessive"),
+            obligation: set("obligation"),
+            unless: set("unless"),
             prepositions: set("prepositions"),
             recipient_preps: set("recipient_prepositions"),
             after_words: set("after_words"),
