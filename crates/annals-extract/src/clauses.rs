@@ -16,7 +16,16 @@ pub struct Clause {
 /// Cuts the tokens of a sentence into clauses.
 pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Clause> {
     let mut cuts = vec![sentence.start];
+    let mut speech_since_cut = false;
     for k in sentence.clone() {
+        // "Russia said on Tuesday that Sudan must ...": the complement of a verb of saying is
+        // a clause of its own even without a comma.
+        if grammar.speech.longest(&p.tokens, k).is_some() {
+            speech_since_cut = true;
+        } else if speech_since_cut && k > sentence.start && p.tokens[k - 1].kind != TokenKind::Punct && COMPLEMENTIZERS.contains(&p.tokens[k].lower.as_str()) {
+            cuts.push(k);
+            speech_since_cut = false;
+        }
         let t = &p.tokens[k];
         if t.kind != TokenKind::Punct {
             continue;
@@ -27,6 +36,7 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
             && (grammar.clause_break.longest(&p.tokens, next).is_some() || grammar.speech.longest(&p.tokens, next).is_some() || is_quote(p.token_text(next)));
         if matches!(s, ";" | ":") || (matches!(s, "," | "–" | "—") && opens) || is_quote(s) {
             cuts.push(next);
+            speech_since_cut = false;
         }
     }
     cuts.push(sentence.end);
@@ -36,6 +46,9 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
         .map(|w| Clause { tokens: w[0]..w[1], speech: (w[0]..w[1]).any(|k| grammar.speech.longest(&p.tokens, k).is_some()) })
         .collect()
 }
+
+/// Words that open the complement of a verb of saying.
+const COMPLEMENTIZERS: &[&str] = &["that", "dass", "daß", "что", "чтобы", "деп"];
 
 fn is_quote(s: &str) -> bool {
     matches!(s, "\"" | "„" | "“" | "”" | "«" | "»")
