@@ -29,6 +29,12 @@ CREATE TABLE IF NOT EXISTS server_dyad_day (
     score_sum REAL NOT NULL,
     PRIMARY KEY (a, b, directed, day_lo, day_hi, type)
 ) WITHOUT ROWID;
+-- The same by month of day_lo and of day_hi: a monthly series reads ~30 times fewer rows.
+CREATE TABLE IF NOT EXISTS server_dyad_month (
+    a TEXT NOT NULL, b TEXT NOT NULL, directed INTEGER NOT NULL, day_lo TEXT NOT NULL, day_hi TEXT NOT NULL, type TEXT NOT NULL,
+    n INTEGER NOT NULL, coop INTEGER NOT NULL, conf INTEGER NOT NULL, score_sum REAL NOT NULL,
+    PRIMARY KEY (a, b, directed, day_lo, day_hi, type)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS server_document_text (
     document INTEGER PRIMARY KEY REFERENCES documents(id),
@@ -55,11 +61,33 @@ pub fn prepare(conn: &Connection) -> rusqlite::Result<()> {
 /// date window and type) up to the newest event. Events are only ever appended, so it adds
 /// the events after the last one rolled up; returns how many events it added.
 pub fn refresh_rollup(conn: &Connection) -> rusqlite::Result<i64> {
+    let mut added = 0;
+    for (table, key, lo, hi) in [
+        ("server_dyad_day", "dyad_day_upto", "e.day_lo", "e.day_hi"),
+        (
+            "server_dyad_month",
+            "dyad_month_upto",
+            "substr(e.day_lo, 1, 7)",
+            "substr(e.day_hi, 1, 7)",
+        ),
+    ] {
+        added = added.max(refresh_one(conn, table, key, lo, hi)?);
+    }
+    Ok(added)
+}
+
+fn refresh_one(
+    conn: &Connection,
+    table: &str,
+    key: &str,
+    lo: &str,
+    hi: &str,
+) -> rusqlite::Result<i64> {
     conn.execute_batch("BEGIN IMMEDIATE")?;
     let result = (|| {
         let done: i64 = conn.query_row(
-            "SELECT COALESCE((SELECT value FROM server_meta WHERE key = 'dyad_day_upto'), 0)",
-            [],
+            "SELECT COALESCE((SELECT value FROM server_meta WHERE key = ?1), 0)",
+            [key],
             |r| r.get(0),
         )?;
         let top: i64 =
@@ -68,8 +96,9 @@ pub fn refresh_rollup(conn: &Connection) -> rusqlite::Result<i64> {
             return Ok(0);
         }
         conn.execute(
-            "INSERT INTO server_dyad_day (a, b, directed, day_lo, day_hi, type, n, coop, conf, score_sum)
-             SELECT x.a, x.b, x.directed, e.day_lo, e.day_hi, e.type, COUNT(*), SUM(e.score > 0), SUM(e.score < 0), SUM(e.score)
+            &format!(
+                "INSERT INTO {table} (a, b, directed, day_lo, day_hi, type, n, coop, conf, score_sum)
+             SELECT x.a, x.b, x.directed, {lo}, {hi}, e.type, COUNT(*), SUM(e.score > 0), SUM(e.score < 0), SUM(e.score)
              FROM (SELECT DISTINCT p1.event, p1.country AS a, p2.country AS b, 0 AS directed FROM participants p1
                      JOIN participants p2 ON p2.event = p1.event AND p1.country < p2.country WHERE p1.event > ?1 AND p1.event <= ?2
                    UNION ALL
@@ -80,10 +109,11 @@ pub fn refresh_rollup(conn: &Connection) -> rusqlite::Result<i64> {
              WHERE e.day_lo IS NOT NULL AND e.day_hi IS NOT NULL
              GROUP BY 1, 2, 3, 4, 5, 6
              ON CONFLICT (a, b, directed, day_lo, day_hi, type) DO UPDATE SET n = n + excluded.n, coop = coop + excluded.coop,
-                conf = conf + excluded.conf, score_sum = score_sum + excluded.score_sum",
+                conf = conf + excluded.conf, score_sum = score_sum + excluded.score_sum"
+            ),
             [done, top],
         )?;
-        conn.execute("INSERT INTO server_meta (key, value) VALUES ('dyad_day_upto', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [top])?;
+        conn.execute("INSERT INTO server_meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", rusqlite::params![key, top])?;
         Ok(top - done)
     })();
     conn.execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" })?;
@@ -93,7 +123,7 @@ pub fn refresh_rollup(conn: &Connection) -> rusqlite::Result<i64> {
 /// Whether the roll-up covers every stored event.
 pub fn rollup_fresh(conn: &Connection) -> rusqlite::Result<bool> {
     conn.query_row(
-        "SELECT COALESCE((SELECT value FROM server_meta WHERE key = 'dyad_day_upto'), 0) >= COALESCE((SELECT MAX(id) FROM events), 0)",
+        "SELECT COALESCE((SELECT MIN(value) FROM server_meta WHERE key IN ('dyad_day_upto', 'dyad_month_upto') HAVING COUNT(*) = 2), 0) >= COALESCE((SELECT MAX(id) FROM events), 0)",
         [],
         |r| r.get(0),
     )

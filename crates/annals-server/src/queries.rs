@@ -571,6 +571,15 @@ fn dyad_series_rollup(
     filter: &EventFilter,
 ) -> Result<Series, ApiError> {
     let (ka, kb) = if directed || a < b { (a, b) } else { (b, a) };
+    // Whole months asked for (no bounds, or bounds from YYYY / YYYY-MM): the monthly table.
+    let monthly = interval == Interval::Month
+        && filter.from.as_deref().is_none_or(|f| f.ends_with("-01"))
+        && filter.to.as_deref().is_none_or(|t| t.ends_with("-31"));
+    let (table, bound) = if monthly {
+        ("server_dyad_month", 7)
+    } else {
+        ("server_dyad_day", 10)
+    };
     let mut args: Vec<Value> = vec![
         Value::Text(ka.to_string()),
         Value::Text(kb.to_string()),
@@ -578,11 +587,11 @@ fn dyad_series_rollup(
     ];
     let mut conds = vec!["e.a = ?1 AND e.b = ?2 AND e.directed = ?3".to_string()];
     if let Some(from) = &filter.from {
-        args.push(Value::Text(from.clone()));
+        args.push(Value::Text(from[..bound].to_string()));
         conds.push(format!("e.day_hi >= ?{}", args.len()));
     }
     if let Some(to) = &filter.to {
-        args.push(Value::Text(to.clone()));
+        args.push(Value::Text(to[..bound].to_string()));
         conds.push(format!("e.day_lo <= ?{}", args.len()));
     }
     if !filter.types.is_empty() {
@@ -595,7 +604,7 @@ fn dyad_series_rollup(
     }
     // Rows come in key order (day, then type); bucketing here avoids SQLite's sort.
     let sql = format!(
-        "SELECT e.day_lo, e.type, e.n, e.coop, e.conf, e.score_sum FROM server_dyad_day e WHERE {}",
+        "SELECT e.day_lo, e.type, e.n, e.coop, e.conf, e.score_sum FROM {table} e WHERE {}",
         conds.join(" AND ")
     );
     let mut st = conn.prepare_cached(&sql)?;

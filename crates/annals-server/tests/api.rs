@@ -342,10 +342,20 @@ async fn dyad_series_counts_by_period() {
         ("RUS", "UKR", true),
         ("KAZ", "CHN", false),
     ] {
-        for interval in [Interval::Day, Interval::Week, Interval::Month] {
+        for (interval, (from, to)) in [Interval::Day, Interval::Week, Interval::Month]
+            .into_iter()
+            .flat_map(|i| {
+                [
+                    ("2024-01-01", "2024-07-31"),
+                    ("2024-03-12", "2024-03-12"),
+                    ("2024-03-01", "2024-06-31"),
+                ]
+                .map(move |r| (i, r))
+            })
+        {
             let f = EventFilter {
-                from: Some("2024-01-01".into()),
-                to: Some("2024-07-31".into()),
+                from: Some(from.into()),
+                to: Some(to.into()),
                 ..Default::default()
             };
             let rolled = serde_json::to_value(
