@@ -281,6 +281,9 @@ impl Coder {
                 if a.actors.is_empty() {
                     continue;
                 }
+                if aux::is_speculation(&p, g, clause.clone(), h.start..h.end) {
+                    continue;
+                }
                 let passive = a.by_agent;
                 let mut aux = aux::flags(&p, g, clause.clone(), h.start..h.end, passive);
                 let date = nearest_date(&found_dates, &clause, h.start);
