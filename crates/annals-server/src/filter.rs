@@ -37,6 +37,9 @@ pub struct EventFilter {
     pub q: Option<String>,
     /// Only events with coordinates.
     pub located: bool,
+    /// Test the dyad per event while walking the date index, instead of intersecting the two
+    /// countries' events first: faster when the dyad is a large share of all events.
+    pub dyad_scan: bool,
 }
 
 /// The filter parameter names, for endpoints that accept a filter.
@@ -213,7 +216,13 @@ impl EventFilter {
         }
         if let Some((a, b)) = &self.dyad {
             let (a, b) = (arg(a.clone()), arg(b.clone()));
-            conds.push(format!("e.id IN (SELECT event FROM participants WHERE country = {a} INTERSECT SELECT event FROM participants WHERE country = {b})"));
+            if self.dyad_scan {
+                conds.push(format!(
+                    "EXISTS (SELECT 1 FROM participants p WHERE p.event = e.id AND p.country = {a}) AND EXISTS (SELECT 1 FROM participants p WHERE p.event = e.id AND p.country = {b})"
+                ));
+            } else {
+                conds.push(format!("e.id IN (SELECT event FROM participants WHERE country = {a} INTERSECT SELECT event FROM participants WHERE country = {b})"));
+            }
         }
         if !self.types.is_empty() {
             let list: Vec<String> = self.types.iter().map(|t| arg(t.clone())).collect();
@@ -381,33 +390,39 @@ impl Page {
         })
     }
 
-    /// The keyset condition after the cursor (events without a date come last when newest
-    /// first, first when oldest first) and the ORDER BY.
-    pub fn sql(&self, args: &mut Vec<Value>) -> (Option<String>, &'static str) {
+    /// The ORDER BY, and the keyset conditions after the cursor, in the order their rows come
+    /// (events without a date come last when newest first, first when oldest first). Each
+    /// condition is a separate query, so each can walk the date index; `args` gets their
+    /// values. No cursor: one segment without a condition.
+    pub fn segments(&self, args: &mut Vec<Value>) -> (Vec<Option<String>>, &'static str) {
         let order = match self.order {
             Order::Desc => "e.day_lo DESC, e.id DESC",
             Order::Asc => "e.day_lo ASC, e.id ASC",
         };
         let Some(c) = &self.cursor else {
-            return (None, order);
+            return (vec![None], order);
         };
         args.push(Value::Integer(c.id));
         let id = format!("?{}", args.len());
-        let cond = match (&c.day, self.order) {
-            (None, Order::Desc) => format!("(e.day_lo IS NULL AND e.id < {id})"),
-            (None, Order::Asc) => {
-                format!("((e.day_lo IS NULL AND e.id > {id}) OR e.day_lo IS NOT NULL)")
-            }
+        let segments = match (&c.day, self.order) {
+            (None, Order::Desc) => vec![format!("e.day_lo IS NULL AND e.id < {id}")],
+            (None, Order::Asc) => vec![
+                format!("e.day_lo IS NULL AND e.id > {id}"),
+                "e.day_lo IS NOT NULL".to_string(),
+            ],
             (Some(d), order) => {
                 args.push(Value::Text(d.clone()));
                 let day = format!("?{}", args.len());
                 match order {
-                    Order::Desc => format!("((e.day_lo = {day} AND e.id < {id}) OR e.day_lo < {day} OR e.day_lo IS NULL)"),
-                    Order::Asc => format!("((e.day_lo = {day} AND e.id > {id}) OR e.day_lo > {day})"),
+                    Order::Desc => vec![
+                        format!("(e.day_lo, e.id) < ({day}, {id})"),
+                        "e.day_lo IS NULL".to_string(),
+                    ],
+                    Order::Asc => vec![format!("(e.day_lo, e.id) > ({day}, {id})")],
                 }
             }
         };
-        (Some(cond), order)
+        (segments.into_iter().map(Some).collect(), order)
     }
 }
 

@@ -169,18 +169,32 @@ pub fn attach_parties(conn: &Connection, events: &mut [Event]) -> rusqlite::Resu
 
 /// A page of events matching the filter, in date order, ties by id.
 pub fn events(conn: &Connection, filter: &EventFilter, page: &Page) -> Result<EventPage, ApiError> {
-    let (cond, mut args) = filter.sql();
-    let (after, order) = page.sql(&mut args);
-    let after = after.map(|a| format!(" AND {a}")).unwrap_or_default();
-    args.push(Value::Integer(page.limit as i64 + 1));
-    let lim = args.len();
-    args.push(Value::Integer(page.offset as i64));
-    let off = args.len();
-    let sql = format!("SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE {cond}{after} ORDER BY {order} LIMIT ?{lim} OFFSET ?{off}");
-    let mut st = conn.prepare_cached(&sql)?;
-    let mut events: Vec<Event> = st
-        .query_map(params_from_iter(args.iter()), event_row)?
-        .collect::<Result<_, _>>()?;
+    let mut filter = filter.clone();
+    if let Some((a, b)) = &filter.dyad {
+        filter.dyad_scan = dyad_size(conn, a, b)? >= DYAD_SCAN_FROM;
+    }
+    let (cond, base_args) = filter.sql();
+    let mut args = base_args;
+    let (segments, order) = page.segments(&mut args);
+    let mut events: Vec<Event> = Vec::new();
+    for segment in segments {
+        let want = page.limit + 1 - events.len();
+        if want == 0 {
+            break;
+        }
+        let after = segment.map(|a| format!(" AND {a}")).unwrap_or_default();
+        let mut seg_args = args.clone();
+        seg_args.push(Value::Integer(want as i64));
+        let lim = seg_args.len();
+        seg_args.push(Value::Integer(page.offset as i64));
+        let off = seg_args.len();
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM {EVENT_FROM} WHERE {cond}{after} ORDER BY {order} LIMIT ?{lim} OFFSET ?{off}");
+        let mut st = conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(seg_args.iter()), event_row)?;
+        for r in rows {
+            events.push(r?);
+        }
+    }
     let more = events.len() > page.limit;
     events.truncate(page.limit);
     attach_parties(conn, &mut events)?;
@@ -201,6 +215,18 @@ pub fn events(conn: &Connection, filter: &EventFilter, page: &Page) -> Result<Ev
         offset: page.offset,
         next_cursor,
     })
+}
+
+/// Dyads with at least this many events are listed by walking the date index (see
+/// [`EventFilter::dyad_scan`]).
+const DYAD_SCAN_FROM: i64 = 1000;
+
+/// How many events a dyad has, from the roll-up (0 when the roll-up is not there).
+fn dyad_size(conn: &Connection, a: &str, b: &str) -> Result<i64, ApiError> {
+    let (ka, kb) = if a < b { (a, b) } else { (b, a) };
+    Ok(conn
+        .prepare_cached("SELECT COALESCE(SUM(n), 0) FROM server_dyad_month WHERE a = ?1 AND b = ?2 AND directed = 0")?
+        .query_row([ka, kb], |r| r.get(0))?)
 }
 
 /// Calls `each` for every event matching the filter, oldest first, at most `limit` (for exports).
