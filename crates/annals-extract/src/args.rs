@@ -228,7 +228,9 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
             args.note.push_str(", host frame");
             (recipients, actors)
         }
-        Frame::Patient => (Vec::new(), actors),
+        // The subject receives or suffers; the giver is the object ("получила от ЕС",
+        // "received from the EU").
+        Frame::Patient => (recipients, actors),
     };
     // A visit's destination is its host; an act in a country with no other target is
     // directed at that country ("peacekeeping force in Lebanon", "bombs in Kabul").

@@ -152,7 +152,7 @@ impl Lexicon {
             }
             match chosen {
                 Some((entry, n, _)) => {
-                    let with_at = self.entries[entry].with.iter().filter_map(|w| clause.clone().find(|&j| (j < i || j >= i + n) && w.longest(tokens, j).is_some())).collect();
+                    let with_at = self.entries[entry].with.iter().flat_map(|w| clause.clone().filter(move |&j| (j < i || j >= i + n) && w.longest(tokens, j).is_some())).collect();
                     out.push(TriggerHit { entry, start: i, end: i + n, with_at });
                     i += n;
                 }
@@ -162,7 +162,7 @@ impl Lexicon {
         // A word another trigger needs as its `with` word is part of that trigger, not an
         // event of its own ("stellt ... Hilfe bereit", "пригрозил санкциями").
         let taken: Vec<usize> = out.iter().flat_map(|h| h.with_at.clone()).collect();
-        out.retain(|h| !taken.contains(&h.start));
+        out.retain(|h| !(h.start..h.end).any(|k| taken.contains(&k)));
         out
     }
 }

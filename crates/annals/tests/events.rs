@@ -5,6 +5,11 @@
 use annals::fixtures;
 
 fn run(lang: &str, minimum: f64) {
+    run_with(lang, minimum, 0);
+}
+
+/// Also requires at least `per_type` passing cases of every PLOVER type.
+fn run_with(lang: &str, minimum: f64, per_type: usize) {
     let path = crate::root().join(format!("tests/fixtures/events/{lang}.jsonl"));
     let src = std::fs::read_to_string(&path).expect("fixture file");
     let outcomes = fixtures::run_file(crate::coder(), lang, &src);
@@ -20,6 +25,10 @@ fn run(lang: &str, minimum: f64) {
         }
     }
     assert!(outcomes.iter().all(|o| o.kind != "INVALID"), "a fixture line is not valid JSON");
+    for (kind, (p, _)) in fixtures::by_type(&outcomes) {
+        assert!(kind == "NONE" || p >= per_type, "{lang}: only {p} {kind} sentences pass, fewer than {per_type}");
+    }
+    assert!(fixtures::by_type(&outcomes).len() >= if per_type > 0 { 17 } else { 0 }, "{lang}: every PLOVER type has sentences");
     assert!(rate >= minimum, "{lang}: only {:.1} % of the event fixtures pass, below the recorded {:.1} %", rate * 100.0, minimum * 100.0);
 }
 
@@ -35,7 +44,7 @@ fn english_event_sentences() {
 
 #[test]
 fn russian_event_sentences() {
-    run("ru", 0.94);
+    run_with("ru", 0.94, 15);
 }
 
 #[test]
