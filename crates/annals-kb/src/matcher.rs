@@ -306,18 +306,22 @@ impl Matcher {
         if keys.of(i).is_empty() && (!tok.cap || !self.exact.contains_key(acronym_part(raw))) {
             return out;
         }
-        let mut cands: Vec<usize> = Vec::new();
-        if let Some(ids) = self.exact.get(acronym_part(raw)) {
-            cands.extend(ids);
-        }
-        for (k, _) in keys.of(i) {
-            if let Some(ids) = self.index.get(k) {
-                cands.extend(ids);
+        // Most words with a key still name nothing: look up first, allocate only on a hit.
+        let mut found: [Option<&Vec<usize>>; 24] = [None; 24];
+        let mut n = 0;
+        let lookups = (if tok.cap { self.exact.get(acronym_part(raw)) } else { None })
+            .into_iter()
+            .chain(keys.of(i).iter().flat_map(|(k, _)| [self.index.get(k), if self.prefix_index.is_empty() { None } else { self.prefix_index.get(prefix3(k)) }].into_iter().flatten()));
+        for ids in lookups {
+            if n < found.len() {
+                found[n] = Some(ids);
+                n += 1;
             }
-            if let Some(ids) = self.prefix_index.get(prefix3(k)) {
-                cands.extend(ids);
-            }
         }
+        if n == 0 {
+            return out;
+        }
+        let mut cands: Vec<usize> = found[..n].iter().flatten().flat_map(|ids| ids.iter().copied()).collect();
         cands.sort_unstable();
         cands.dedup();
         for id in cands {
