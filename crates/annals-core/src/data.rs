@@ -33,7 +33,10 @@ impl DataSource {
     /// The contents of `rel` (a path relative to `data/`), or `None` when there is no such file.
     pub fn read(&self, rel: &str) -> Result<Option<String>, DataError> {
         match self {
-            DataSource::Embedded => Ok(EMBEDDED.iter().find(|(p, _)| *p == rel).map(|(_, s)| s.to_string())),
+            DataSource::Embedded => Ok(EMBEDDED
+                .iter()
+                .find(|(p, _)| *p == rel)
+                .map(|(_, s)| s.to_string())),
             DataSource::Dir(dir) => {
                 let path = dir.join(rel);
                 match std::fs::read_to_string(&path) {
@@ -57,7 +60,10 @@ impl DataSource {
                 .collect()),
             DataSource::Dir(dir) => {
                 let mut out = Vec::new();
-                collect(&dir.join(folder), dir, ext, &mut out).map_err(|source| DataError { path: dir.join(folder), source })?;
+                collect(&dir.join(folder), dir, ext, &mut out).map_err(|source| DataError {
+                    path: dir.join(folder),
+                    source,
+                })?;
                 out.sort();
                 Ok(out)
             }
@@ -74,7 +80,12 @@ fn collect(dir: &Path, root: &Path, ext: &str, out: &mut Vec<String>) -> std::io
         if path.is_dir() {
             collect(&path, root, ext, out)?;
         } else if path.to_string_lossy().ends_with(ext) {
-            out.push(path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/"));
+            out.push(
+                path.strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
         }
     }
     Ok(())

@@ -116,19 +116,30 @@ impl EventType {
             (EventType::Threaten, "territory") => Some(-4.0),
             (EventType::Threaten, _) if !mode.is_empty() => Some(-3.5),
             (EventType::Protest, "riot") => Some(-7.0),
-            (EventType::Protest, "hunger") | (EventType::Protest, "boycott") | (EventType::Protest, "obstruct") => Some(-4.5),
+            (EventType::Protest, "hunger")
+            | (EventType::Protest, "boycott")
+            | (EventType::Protest, "obstruct") => Some(-4.5),
             (EventType::Protest, _) if !mode.is_empty() => Some(-5.0),
             (EventType::Sanction, "expel") => Some(-5.5),
             (EventType::Sanction, _) if !mode.is_empty() => Some(-6.0),
             (EventType::Mobilize, "troops") | (EventType::Mobilize, "weapons") => Some(-6.5),
             (EventType::Mobilize, "police") => Some(-5.5),
             (EventType::Mobilize, "militia") => Some(-6.0),
-            (EventType::Coerce, "censor") | (EventType::Coerce, "curfew") | (EventType::Coerce, "misinformation") => Some(-6.5),
+            (EventType::Coerce, "censor")
+            | (EventType::Coerce, "curfew")
+            | (EventType::Coerce, "misinformation") => Some(-6.5),
             (EventType::Coerce, "martial-law") => Some(-7.5),
             (EventType::Coerce, _) if !mode.is_empty() => Some(-7.0),
-            (EventType::Assault, "abduct") | (EventType::Assault, "torture") | (EventType::Assault, "sexual") | (EventType::Assault, "destroy") => Some(-8.5),
+            (EventType::Assault, "abduct")
+            | (EventType::Assault, "torture")
+            | (EventType::Assault, "sexual")
+            | (EventType::Assault, "destroy") => Some(-8.5),
             (EventType::Assault, "beat") | (EventType::Assault, "crowd-control") => Some(-7.5),
-            (EventType::Assault, "targeted") | (EventType::Assault, "suicide-attack") | (EventType::Assault, "aerial") | (EventType::Assault, "drone") | (EventType::Assault, "heavy-weapons") => Some(-9.5),
+            (EventType::Assault, "targeted")
+            | (EventType::Assault, "suicide-attack")
+            | (EventType::Assault, "aerial")
+            | (EventType::Assault, "drone")
+            | (EventType::Assault, "heavy-weapons") => Some(-9.5),
             (EventType::Assault, "primitive") => Some(-8.0),
             (EventType::Assault, "unconventional") => Some(-10.0),
             _ => None,
@@ -195,7 +206,10 @@ impl EventType {
     /// Whether PLOVER calls this a mutual or cooperative exchange, where a report often names
     /// both sides as actors ("X and Y met").
     pub fn is_mutual(self) -> bool {
-        matches!(self, EventType::Consult | EventType::Cooperate | EventType::Agree)
+        matches!(
+            self,
+            EventType::Consult | EventType::Cooperate | EventType::Agree
+        )
     }
 }
 

@@ -42,7 +42,13 @@ const ADJ_SKIP: usize = 2;
 
 /// The word before token `i` (skipping articles and lowercase adjectives, at most two) is in
 /// `set`.
-pub fn governed_by(p: &Prepared, i: usize, floor: usize, set: &annals_text::wordset::WordSet, grammar: &Grammar) -> bool {
+pub fn governed_by(
+    p: &Prepared,
+    i: usize,
+    floor: usize,
+    set: &annals_text::wordset::WordSet,
+    grammar: &Grammar,
+) -> bool {
     let mut k = i;
     let mut skipped = 0;
     while k > floor {
@@ -64,7 +70,13 @@ pub fn governed_by(p: &Prepared, i: usize, floor: usize, set: &annals_text::word
     false
 }
 
-fn coordinated(p: &Prepared, mentions: &[Mention], order: &[usize], pos: usize, grammar: &Grammar) -> Vec<usize> {
+fn coordinated(
+    p: &Prepared,
+    mentions: &[Mention],
+    order: &[usize],
+    pos: usize,
+    grammar: &Grammar,
+) -> Vec<usize> {
     let mut out = vec![order[pos]];
     let mut k = pos;
     while k + 1 < order.len() {
@@ -78,11 +90,15 @@ fn coordinated(p: &Prepared, mentions: &[Mention], order: &[usize], pos: usize, 
         let same_phrase = b.tokens.start == a.tokens.start;
         let joined = same_phrase
             || !between.is_empty()
-            && between.clone().all(|j| {
-                let t = &p.tokens[j];
-                grammar.coord.contains_word(&t.lower) || p.token_text(j) == "," || grammar.determiners.contains_word(&t.lower)
-            })
-            && between.clone().any(|j| grammar.coord.contains_word(&p.tokens[j].lower) || p.token_text(j) == ",");
+                && between.clone().all(|j| {
+                    let t = &p.tokens[j];
+                    grammar.coord.contains_word(&t.lower)
+                        || p.token_text(j) == ","
+                        || grammar.determiners.contains_word(&t.lower)
+                })
+                && between.clone().any(|j| {
+                    grammar.coord.contains_word(&p.tokens[j].lower) || p.token_text(j) == ","
+                });
         if !joined {
             break;
         }
@@ -96,51 +112,130 @@ fn is_nominative(m: &Mention, lang: Lang) -> bool {
     match lang {
         // Singular nominative: no ending, or an adjective's own ("российский"); "-ы/-и" are
         // more often genitive ("России") than plural.
-        Lang::Ru => matches!(m.ending, "" | "ые" | "ие" | "ий" | "ый" | "ая" | "ое" | "яя" | "ее"),
+        Lang::Ru => matches!(
+            m.ending,
+            "" | "ые" | "ие" | "ий" | "ый" | "ая" | "ое" | "яя" | "ее"
+        ),
         Lang::Kk => matches!(m.ending, "" | "лар" | "лер" | "дар" | "дер" | "тар" | "тер"),
         _ => true,
     }
 }
 
 fn is_instrumental(m: &Mention) -> bool {
-    matches!(m.ending, "ом" | "ем" | "ём" | "ым" | "им" | "ой" | "ей" | "ами" | "ями" | "ыми" | "ими" | "мен" | "пен" | "бен")
+    matches!(
+        m.ending,
+        "ом" | "ем"
+            | "ём"
+            | "ым"
+            | "им"
+            | "ой"
+            | "ей"
+            | "ами"
+            | "ями"
+            | "ыми"
+            | "ими"
+            | "мен"
+            | "пен"
+            | "бен"
+    )
 }
 
 /// Finds the arguments of one trigger in its clause.
-pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: &[usize], clause: Range<usize>, t: &TriggerView) -> Args {
+pub fn assign(
+    p: &Prepared,
+    grammar: &Grammar,
+    mentions: &[Mention],
+    in_clause: &[usize],
+    clause: Range<usize>,
+    t: &TriggerView,
+) -> Args {
     let lang = p.lang;
     let mut args = Args::default();
     // Candidates: in the clause, not overlapping the trigger, not possessive pronouns used
     // elsewhere than right before a noun.
-    let mut order: Vec<usize> = in_clause.iter().copied().filter(|&m| {
-        let mt = &mentions[m].tokens;
-        mt.end <= t.start || mt.start >= t.end
-    }).collect();
+    let mut order: Vec<usize> = in_clause
+        .iter()
+        .copied()
+        .filter(|&m| {
+            let mt = &mentions[m].tokens;
+            mt.end <= t.start || mt.start >= t.end
+        })
+        .collect();
     order.sort_by_key(|&m| mentions[m].tokens.start);
-    let passive = (clause.start..t.start.max(clause.start)).chain(t.end..clause.end).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower))
+    let passive = (clause.start..t.start.max(clause.start))
+        .chain(t.end..clause.end)
+        .any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower))
         && !matches!(lang, Lang::Ru | Lang::Kk);
-    let ru_passive = matches!(lang, Lang::Ru) && (clause.clone()).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower));
+    let ru_passive = matches!(lang, Lang::Ru)
+        && (clause.clone()).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower));
 
-    let is_possessive_pronoun = |m: &Mention| m.kind == MentionKind::Pronoun && grammar.possessive.contains_word(&p.tokens[m.tokens.start].lower);
-    let prep = |m: &Mention| governed_by(p, m.tokens.start, clause.start, &grammar.prepositions, grammar);
-    let agent_prep = |m: &Mention| governed_by(p, m.tokens.start, clause.start, &grammar.agent_prep, grammar);
-    let recipient_prep = |m: &Mention| governed_by(p, m.tokens.start, clause.start, &grammar.recipient_preps, grammar) || governed_by(p, m.tokens.start, clause.start, &grammar.comitative, grammar);
+    let is_possessive_pronoun = |m: &Mention| {
+        m.kind == MentionKind::Pronoun
+            && grammar
+                .possessive
+                .contains_word(&p.tokens[m.tokens.start].lower)
+    };
+    let prep = |m: &Mention| {
+        governed_by(
+            p,
+            m.tokens.start,
+            clause.start,
+            &grammar.prepositions,
+            grammar,
+        )
+    };
+    let agent_prep = |m: &Mention| {
+        governed_by(
+            p,
+            m.tokens.start,
+            clause.start,
+            &grammar.agent_prep,
+            grammar,
+        )
+    };
+    let recipient_prep = |m: &Mention| {
+        governed_by(
+            p,
+            m.tokens.start,
+            clause.start,
+            &grammar.recipient_preps,
+            grammar,
+        ) || governed_by(
+            p,
+            m.tokens.start,
+            clause.start,
+            &grammar.comitative,
+            grammar,
+        )
+    };
 
     // 1. Agents.
     let mut agents: Vec<usize> = Vec::new();
     for (pos, &m) in order.iter().enumerate() {
         let mm = &mentions[m];
-        if mm.place || mm.capital.is_some() && mm.place {
+        if mm.place {
             continue;
         }
         // An agent after the trigger belongs to it only when no other verb phrase ("and was
         // welcomed by") stands between.
         let after = mm.tokens.start >= t.end
             && mm.tokens.start <= t.end + 16
-            && !(t.end..mm.tokens.start).any(|k| grammar.coord.contains_word(&p.tokens[k].lower) || (k > t.end && grammar.passive_aux.contains_word(&p.tokens[k].lower)));
+            && !(t.end..mm.tokens.start).any(|k| {
+                grammar.coord.contains_word(&p.tokens[k].lower)
+                    || (k > t.end && grammar.passive_aux.contains_word(&p.tokens[k].lower))
+            });
         let right_before = mm.tokens.end <= t.start && t.start - mm.tokens.end <= 2;
-        let by_prep = agent_prep(mm) && (right_before || after || (passive && mm.tokens.end <= t.start));
-        let by_case = ru_passive && is_instrumental(mm) && !governed_by(p, mm.tokens.start, clause.start, &grammar.comitative, grammar);
+        let by_prep =
+            agent_prep(mm) && (right_before || after || (passive && mm.tokens.end <= t.start));
+        let by_case = ru_passive
+            && is_instrumental(mm)
+            && !governed_by(
+                p,
+                mm.tokens.start,
+                clause.start,
+                &grammar.comitative,
+                grammar,
+            );
         if by_prep || by_case {
             agents = coordinated(p, mentions, &order, pos, grammar);
             break;
@@ -170,29 +265,65 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
         // Its object follows it ("its sanctions against Minsk").
         subject = vec![poss];
         args.note = "possessor".into();
-        if let Some(k) = (0..order.len()).find(|&k| mentions[order[k]].tokens.start >= t.end && usable(order[k]) && (!prep(&mentions[order[k]]) || recipient_prep(&mentions[order[k]]))) {
+        if let Some(k) = (0..order.len()).find(|&k| {
+            mentions[order[k]].tokens.start >= t.end
+                && usable(order[k])
+                && (!prep(&mentions[order[k]]) || recipient_prep(&mentions[order[k]]))
+        }) {
             object = coordinated(p, mentions, &order, k, grammar);
         }
     } else if matches!(lang, Lang::Ru | Lang::Kk) {
-        if let Some(pos) = order.iter().position(|&m| usable(m) && is_nominative(&mentions[m], lang) && !prep(&mentions[m]) && !recipient_prep(&mentions[m])) {
+        if let Some(pos) = order.iter().position(|&m| {
+            usable(m)
+                && is_nominative(&mentions[m], lang)
+                && !prep(&mentions[m])
+                && !recipient_prep(&mentions[m])
+        }) {
             subject = coordinated(p, mentions, &order, pos, grammar);
             args.note = "nominative".into();
-        } else if let Some(pos) = order.iter().position(|&m| usable(m) && mentions[m].tokens.end <= t.start && !prep(&mentions[m]) && !recipient_prep(&mentions[m])) {
+        } else if let Some(pos) = order.iter().position(|&m| {
+            usable(m)
+                && mentions[m].tokens.end <= t.start
+                && !prep(&mentions[m])
+                && !recipient_prep(&mentions[m])
+        }) {
             // No nominative name: a genitive after an unknown head noun ("Спецслужбы
             // России и Беларуси обменялись") stands for its state, before the verb.
             subject = coordinated(p, mentions, &order, pos, grammar);
             args.note = "before the verb".into();
         }
-        if let Some(pos) = order.iter().position(|&m| usable(m) && !subject.contains(&m) && (!is_nominative(&mentions[m], lang) || recipient_prep(&mentions[m])) && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))) {
+        if let Some(pos) = order.iter().position(|&m| {
+            usable(m)
+                && !subject.contains(&m)
+                && (!is_nominative(&mentions[m], lang) || recipient_prep(&mentions[m]))
+                && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))
+        }) {
             object = coordinated(p, mentions, &order, pos, grammar);
-        } else if let Some(pos) = order.iter().position(|&m| usable(m) && !subject.contains(&m) && mentions[m].tokens.start >= t.end && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))) {
+        } else if let Some(pos) = order.iter().position(|&m| {
+            usable(m)
+                && !subject.contains(&m)
+                && mentions[m].tokens.start >= t.end
+                && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))
+        }) {
             // An inanimate accusative looks like a nominative ("обвинила Лондон"): after
             // the verb, with the subject before it, it is the object.
             object = coordinated(p, mentions, &order, pos, grammar);
         }
     } else {
-        let before: Vec<usize> = (0..order.len()).filter(|&k| mentions[order[k]].tokens.end <= t.start && usable(order[k]) && !prep(&mentions[order[k]])).collect();
-        let after: Vec<usize> = (0..order.len()).filter(|&k| mentions[order[k]].tokens.start >= t.end && usable(order[k]) && (!prep(&mentions[order[k]]) || recipient_prep(&mentions[order[k]]))).collect();
+        let before: Vec<usize> = (0..order.len())
+            .filter(|&k| {
+                mentions[order[k]].tokens.end <= t.start
+                    && usable(order[k])
+                    && !prep(&mentions[order[k]])
+            })
+            .collect();
+        let after: Vec<usize> = (0..order.len())
+            .filter(|&k| {
+                mentions[order[k]].tokens.start >= t.end
+                    && usable(order[k])
+                    && (!prep(&mentions[order[k]]) || recipient_prep(&mentions[order[k]]))
+            })
+            .collect();
         if let Some(&k) = before.first() {
             subject = coordinated(p, mentions, &order, k, grammar);
             args.note = "subject before trigger".into();
@@ -235,20 +366,31 @@ pub fn assign(p: &Prepared, grammar: &Grammar, mentions: &[Mention], in_clause: 
     // A visit's destination is its host; an act in a country with no other target is
     // directed at that country ("peacekeeping force in Lebanon", "bombs in Kabul").
     if recipients.is_empty() {
-        let place_after = order.iter().copied().find(|&m| mentions[m].place && mentions[m].tokens.start >= t.end);
-        if let Some(pl) = place_after.filter(|&m| t.visit || mentions[m].capital.is_none() || !actors.is_empty()) {
+        let place_after = order
+            .iter()
+            .copied()
+            .find(|&m| mentions[m].place && mentions[m].tokens.start >= t.end);
+        if let Some(pl) =
+            place_after.filter(|&m| t.visit || mentions[m].capital.is_none() || !actors.is_empty())
+        {
             recipients = vec![pl];
             args.note.push_str(", recipient from place");
         }
     }
-    args.places = order.iter().copied().filter(|&m| mentions[m].place).collect();
+    args.places = order
+        .iter()
+        .copied()
+        .filter(|&m| mentions[m].place)
+        .collect();
     actors.retain(|&m| !mentions[m].place || t.visit);
     recipients.retain(|m| !actors.contains(m));
     // A definite noun trigger with no possessor or agent of its own refers back to an
     // event reported elsewhere ("vor dem Besuch", "the talks"), or names a topic.
     let definite = looks_nominal(p, t.start)
-        && (t.start.saturating_sub(2)..t.start).any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower));
-    args.anaphoric = (actors.is_empty() && recipients.is_empty()) || (definite && possessor.is_none() && agents.is_empty());
+        && (t.start.saturating_sub(2)..t.start)
+            .any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower));
+    args.anaphoric = (actors.is_empty() && recipients.is_empty())
+        || (definite && possessor.is_none() && agents.is_empty());
     args.actors = actors;
     args.recipients = recipients;
     args

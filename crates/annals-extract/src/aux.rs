@@ -7,36 +7,71 @@ use std::ops::Range;
 
 /// Words of a clause that qualify a trigger at `trigger`: negation before the trigger or just
 /// after it (German "traf ... nicht"), modal and future words before it or right after it.
-pub fn flags(p: &Prepared, grammar: &Grammar, clause: Range<usize>, trigger: Range<usize>, passive: bool) -> Aux {
+pub fn flags(
+    p: &Prepared,
+    grammar: &Grammar,
+    clause: Range<usize>,
+    trigger: Range<usize>,
+    passive: bool,
+) -> Aux {
     // The trigger's own words count too: Kazakh and Russian verbs carry negation and future
     // in their endings ("бармады", "посетит"), which the lists give as whole forms.
     let before = clause.start..trigger.end;
     let near_after = trigger.end..(trigger.end + 5).min(clause.end);
-    let any = |set: &annals_text::wordset::WordSet, r: Range<usize>| r.into_iter().any(|k| set.longest(&p.tokens, k).is_some());
-    let negated = any(&grammar.negation, before.clone()) || any(&grammar.negation, near_after.clone())
-        || p.tokens[trigger.clone()].iter().any(|t| t.lower.ends_with("n't"));
-    let future = !passive && (any(&grammar.future, before.clone()) || any(&grammar.intent, before.clone()) || any(&grammar.future, trigger.end..(trigger.end + 2).min(clause.end)));
+    let any = |set: &annals_text::wordset::WordSet, r: Range<usize>| {
+        r.into_iter().any(|k| set.longest(&p.tokens, k).is_some())
+    };
+    let negated = any(&grammar.negation, before.clone())
+        || any(&grammar.negation, near_after.clone())
+        || p.tokens[trigger.clone()]
+            .iter()
+            .any(|t| t.lower.ends_with("n't"));
+    let future = !passive
+        && (any(&grammar.future, before.clone())
+            || any(&grammar.intent, before.clone())
+            || any(
+                &grammar.future,
+                trigger.end..(trigger.end + 2).min(clause.end),
+            ));
     // A modal right before the trigger ("could impose", "könnte verhängen", "может ввести")
     // marks a hypothetical event; conditions and modals further away mark analysis, which
     // `is_speculation` catches.
     let near = trigger.start.saturating_sub(3).max(clause.start)..trigger.end;
-    let hypothetical = any(&grammar.hypothetical, near) || any(&grammar.hypothetical, trigger.end..(trigger.end + 2).min(clause.end));
-    let historical = any(&grammar.historical, clause.clone()) || after_word_before(p, grammar, trigger.start, clause.start);
-    Aux { negated, future, hypothetical, historical }
+    let hypothetical = any(&grammar.hypothetical, near)
+        || any(
+            &grammar.hypothetical,
+            trigger.end..(trigger.end + 2).min(clause.end),
+        );
+    let historical = any(&grammar.historical, clause.clone())
+        || after_word_before(p, grammar, trigger.start, clause.start);
+    Aux {
+        negated,
+        future,
+        hypothetical,
+        historical,
+    }
 }
 
 /// "nach den von beiden Ländern verhängten Importverboten", "after the sanctions": a noun
 /// trigger that follows "after" names an earlier event.
 fn after_word_before(p: &Prepared, grammar: &Grammar, start: usize, floor: usize) -> bool {
-    (start.saturating_sub(6).max(floor)..start).any(|k| grammar.after_words.contains_word(&p.tokens[k].lower))
-        && (start.saturating_sub(6).max(floor)..start).any(|k| grammar.determiners.contains_word(&p.tokens[k].lower))
+    (start.saturating_sub(6).max(floor)..start)
+        .any(|k| grammar.after_words.contains_word(&p.tokens[k].lower))
+        && (start.saturating_sub(6).max(floor)..start)
+            .any(|k| grammar.determiners.contains_word(&p.tokens[k].lower))
 }
 
 /// Whether a trigger stands in speculation rather than a report: a condition or modal earlier
 /// in its clause that does not govern it directly ("experts say a rift may be beneficial",
 /// "if Beijing can play its cards right, US pressure could support China"). Such words are
 /// analysis, not events.
-pub fn is_speculation(p: &Prepared, grammar: &Grammar, clause: Range<usize>, trigger: Range<usize>) -> bool {
+pub fn is_speculation(
+    p: &Prepared,
+    grammar: &Grammar,
+    clause: Range<usize>,
+    trigger: Range<usize>,
+) -> bool {
     let far = clause.start..trigger.start.saturating_sub(3).max(clause.start);
-    far.into_iter().any(|k| grammar.hypothetical.longest(&p.tokens, k).is_some())
+    far.into_iter()
+        .any(|k| grammar.hypothetical.longest(&p.tokens, k).is_some())
 }

@@ -5,7 +5,14 @@ use annals_core::record::{ClaimRecord, Quantity};
 use annals_core::{Lang, Span};
 use annals_text::{Grammar, Prepared, TokenKind};
 
-const CURRENCY: &[(&str, &str)] = &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("₽", "RUB"), ("₸", "KZT"), ("¥", "CNY")];
+const CURRENCY: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("₽", "RUB"),
+    ("₸", "KZT"),
+    ("¥", "CNY"),
+];
 
 /// Parses a number token written in the conventions of `lang` ("1.500,5" in German and
 /// Russian, "1,500.5" in English).
@@ -13,7 +20,10 @@ pub fn parse_number(s: &str, lang: Lang) -> Option<f64> {
     let cleaned: String = match lang {
         Lang::En => s.replace(',', ""),
         _ => {
-            if s.matches('.').count() == 1 && !s.contains(',') && s.split('.').nth(1).is_some_and(|f| f.len() != 3) {
+            if s.matches('.').count() == 1
+                && !s.contains(',')
+                && s.split('.').nth(1).is_some_and(|f| f.len() != 3)
+            {
                 s.to_string()
             } else {
                 s.replace('.', "").replace(',', ".")
@@ -24,7 +34,12 @@ pub fn parse_number(s: &str, lang: Lang) -> Option<f64> {
 }
 
 /// Finds the claims of a sentence; `clause_of` gives the clause range of a token.
-pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, clause_of: &dyn Fn(usize) -> std::ops::Range<usize>) -> Vec<ClaimRecord> {
+pub fn find(
+    p: &Prepared,
+    grammar: &Grammar,
+    range: std::ops::Range<usize>,
+    clause_of: &dyn Fn(usize) -> std::ops::Range<usize>,
+) -> Vec<ClaimRecord> {
     let mut out = Vec::new();
     let mut k = range.start;
     while k < range.end {
@@ -46,7 +61,11 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, clau
         }
         let mut end = k + 1;
         let mut scaled = false;
-        if let Some(mult) = p.tokens.get(end).and_then(|t| grammar.number_words.get(&t.lower.trim_end_matches('.').to_string())) {
+        if let Some(mult) = p
+            .tokens
+            .get(end)
+            .and_then(|t| grammar.number_words.get(t.lower.trim_end_matches('.')))
+        {
             value *= mult;
             scaled = true;
             end += 1;
@@ -55,7 +74,11 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, clau
             if let Some(u) = p.tokens.get(end).and_then(|t| grammar.units.get(&t.lower)) {
                 unit = Some(u.clone());
                 end += 1;
-            } else if let Some((_, code)) = p.tokens.get(end).and_then(|t| CURRENCY.iter().find(|(sym, _)| *sym == p.norm.text[t.span.start..t.span.end].to_string())) {
+            } else if let Some((_, code)) = p.tokens.get(end).and_then(|t| {
+                CURRENCY
+                    .iter()
+                    .find(|(sym, _)| *sym == p.norm.text[t.span.start..t.span.end].to_string())
+            }) {
                 unit = Some(code.to_string());
                 end += 1;
             }
@@ -68,7 +91,12 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, clau
         let mut qualifier = None;
         for (phrase, english) in &grammar.quantity_qualifiers {
             let words: Vec<&str> = phrase.split_whitespace().collect();
-            if start >= range.start + words.len() && words.iter().enumerate().all(|(j, w)| p.tokens[start - words.len() + j].lower == *w) {
+            if start >= range.start + words.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| p.tokens[start - words.len() + j].lower == *w)
+            {
                 qualifier = Some(english.clone());
                 start -= words.len();
                 break;
@@ -76,14 +104,36 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, clau
         }
         // What it is about: the words after it, up to a comma or five words.
         let mut subj_end = end;
-        while subj_end < range.end && subj_end < end + 5 && p.tokens[subj_end].kind == TokenKind::Word && !grammar.passive_aux.contains_word(&p.tokens[subj_end].lower) {
+        while subj_end < range.end
+            && subj_end < end + 5
+            && p.tokens[subj_end].kind == TokenKind::Word
+            && !grammar.passive_aux.contains_word(&p.tokens[subj_end].lower)
+        {
             subj_end += 1;
         }
-        let subject = (subj_end > end).then(|| p.slice(Span::new(p.tokens[end].span.start, p.tokens[subj_end - 1].span.end)).to_string());
+        let subject = (subj_end > end).then(|| {
+            p.slice(Span::new(
+                p.tokens[end].span.start,
+                p.tokens[subj_end - 1].span.end,
+            ))
+            .to_string()
+        });
         let clause = clause_of(k);
-        let span = Span::new(p.tokens[clause.start].span.start, p.tokens[clause.end - 1].span.end);
+        let span = Span::new(
+            p.tokens[clause.start].span.start,
+            p.tokens[clause.end - 1].span.end,
+        );
         let _ = start;
-        out.push(ClaimRecord { text: p.slice(span).to_string(), span: p.orig_span(span), quantity: Quantity { value, unit, qualifier }, subject });
+        out.push(ClaimRecord {
+            text: p.slice(span).to_string(),
+            span: p.orig_span(span),
+            quantity: Quantity {
+                value,
+                unit,
+                qualifier,
+            },
+            subject,
+        });
         k = end;
     }
     out

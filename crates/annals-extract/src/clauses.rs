@@ -22,7 +22,11 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
         // a clause of its own even without a comma.
         if grammar.speech.longest(&p.tokens, k).is_some() {
             speech_since_cut = true;
-        } else if speech_since_cut && k > sentence.start && p.tokens[k - 1].kind != TokenKind::Punct && COMPLEMENTIZERS.contains(&p.tokens[k].lower.as_str()) {
+        } else if speech_since_cut
+            && k > sentence.start
+            && p.tokens[k - 1].kind != TokenKind::Punct
+            && COMPLEMENTIZERS.contains(&p.tokens[k].lower.as_str())
+        {
             cuts.push(k);
             speech_since_cut = false;
         }
@@ -33,7 +37,9 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
         let s = p.token_text(k);
         let next = k + 1;
         let opens = next < sentence.end
-            && (grammar.clause_break.longest(&p.tokens, next).is_some() || grammar.speech.longest(&p.tokens, next).is_some() || is_quote(p.token_text(next)));
+            && (grammar.clause_break.longest(&p.tokens, next).is_some()
+                || grammar.speech.longest(&p.tokens, next).is_some()
+                || is_quote(p.token_text(next)));
         if matches!(s, ";" | ":") || (matches!(s, "," | "–" | "—") && opens) || is_quote(s) {
             cuts.push(next);
             speech_since_cut = false;
@@ -43,7 +49,10 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
     cuts.dedup();
     cuts.windows(2)
         .filter(|w| w[0] < w[1])
-        .map(|w| Clause { tokens: w[0]..w[1], speech: (w[0]..w[1]).any(|k| grammar.speech.longest(&p.tokens, k).is_some()) })
+        .map(|w| Clause {
+            tokens: w[0]..w[1],
+            speech: (w[0]..w[1]).any(|k| grammar.speech.longest(&p.tokens, k).is_some()),
+        })
         .collect()
 }
 

@@ -33,7 +33,9 @@ fn number(p: &Prepared, k: usize) -> Option<u32> {
 }
 
 fn year_at(p: &Prepared, k: usize) -> Option<i16> {
-    number(p, k).filter(|y| (1800..=2200).contains(y) && p.token_text(k).len() == 4).map(|y| y as i16)
+    number(p, k)
+        .filter(|y| (1800..=2200).contains(y) && p.token_text(k).len() == 4)
+        .map(|y| y as i16)
 }
 
 /// The year that puts month/day closest to the publication date.
@@ -51,7 +53,12 @@ fn nearest_year(published: Date, month: i8, day: i8) -> Option<Date> {
 }
 
 /// Finds the date expressions of a sentence.
-pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, published: Option<&str>) -> Vec<DateMention> {
+pub fn find(
+    p: &Prepared,
+    grammar: &Grammar,
+    range: std::ops::Range<usize>,
+    published: Option<&str>,
+) -> Vec<DateMention> {
     let pubdate = parse_published(published);
     let mut out = Vec::new();
     let mut k = range.start;
@@ -79,7 +86,10 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, publ
                     continue;
                 }
                 // 27.11.2024
-                if let (Some(mo), true) = (number(p, m).filter(|x| (1..=12).contains(x)), p.token_text(k + 1) == ".") {
+                if let (Some(mo), true) = (
+                    number(p, m).filter(|x| (1..=12).contains(x)),
+                    p.token_text(k + 1) == ".",
+                ) {
                     if m + 2 < range.end && p.token_text(m + 1) == "." {
                         if let Some(y) = year_at(p, m + 2) {
                             out.push(resolve_day(Some(y), mo as i8, day as i8, pubdate, k..m + 3));
@@ -93,13 +103,19 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, publ
         // month day(, year) / month year
         if let Some(&month) = grammar.months.get(lower) {
             // "May" the modal verb is lowercase: months must be capitalised in Latin script.
-            let latin = p.token_text(k).chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+            let latin = p
+                .token_text(k)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic());
             if !latin || p.tokens[k].cap {
                 let mut m = k + 1;
                 if m < range.end && p.token_text(m) == "." {
                     m += 1;
                 }
-                if let Some(day) = number(p, m).filter(|d| (1..=31).contains(d) && p.token_text(m).len() <= 2) {
+                if let Some(day) =
+                    number(p, m).filter(|d| (1..=31).contains(d) && p.token_text(m).len() <= 2)
+                {
                     let mut end = m + 1;
                     if end < range.end && p.token_text(end) == "," {
                         end += 1;
@@ -111,14 +127,26 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, publ
                     continue;
                 }
                 if let Some(y) = year_at(p, m) {
-                    out.push(DateMention { tokens: k..m + 1, value: format!("{y:04}-{month:02}"), precision: "month", day: None, year: Some(y) });
+                    out.push(DateMention {
+                        tokens: k..m + 1,
+                        value: format!("{y:04}-{month:02}"),
+                        precision: "month",
+                        day: None,
+                        year: Some(y),
+                    });
                     k = m + 1;
                     continue;
                 }
                 if let Some(pd) = pubdate {
                     // "im November": the nearest such month.
                     if let Some(d) = nearest_year(pd, month as i8, 1) {
-                        out.push(DateMention { tokens: k..k + 1, value: format!("{:04}-{month:02}", d.year()), precision: "month", day: None, year: Some(d.year()) });
+                        out.push(DateMention {
+                            tokens: k..k + 1,
+                            value: format!("{:04}-{month:02}", d.year()),
+                            precision: "month",
+                            day: None,
+                            year: Some(d.year()),
+                        });
                     }
                 }
             }
@@ -128,7 +156,13 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, publ
                 // News reports the past: the last such weekday up to the publication day.
                 let back = (pd.weekday().to_monday_zero_offset() as i64 - wd as i64).rem_euclid(7);
                 if let Ok(d) = pd.checked_sub((back as i32).days()) {
-                    out.push(DateMention { tokens: k..k + 1, value: d.to_string(), precision: "day", day: Some(d), year: Some(d.year()) });
+                    out.push(DateMention {
+                        tokens: k..k + 1,
+                        value: d.to_string(),
+                        precision: "day",
+                        day: Some(d),
+                        year: Some(d.year()),
+                    });
                 }
             }
             k += 1;
@@ -137,7 +171,13 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, publ
         if let Some(&off) = grammar.relative_days.get(lower) {
             if let Some(pd) = pubdate {
                 if let Ok(d) = pd.checked_add((off as i32).days()) {
-                    out.push(DateMention { tokens: k..k + 1, value: d.to_string(), precision: "day", day: Some(d), year: Some(d.year()) });
+                    out.push(DateMention {
+                        tokens: k..k + 1,
+                        value: d.to_string(),
+                        precision: "day",
+                        day: Some(d),
+                        year: Some(d.year()),
+                    });
                 }
             }
             k += 1;
@@ -147,7 +187,13 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, publ
             // A bare year (not a quantity: no unit or currency next to it).
             let next = p.tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
             if !grammar.units.contains_key(next) && !grammar.number_words.contains_key(next) {
-                out.push(DateMention { tokens: k..k + 1, value: format!("{y:04}"), precision: "year", day: None, year: Some(y) });
+                out.push(DateMention {
+                    tokens: k..k + 1,
+                    value: format!("{y:04}"),
+                    precision: "year",
+                    day: None,
+                    year: Some(y),
+                });
             }
         }
         k += 1;
@@ -155,29 +201,75 @@ pub fn find(p: &Prepared, grammar: &Grammar, range: std::ops::Range<usize>, publ
     out
 }
 
-fn resolve_day(year: Option<i16>, month: i8, day: i8, pubdate: Option<Date>, tokens: std::ops::Range<usize>) -> DateMention {
+fn resolve_day(
+    year: Option<i16>,
+    month: i8,
+    day: i8,
+    pubdate: Option<Date>,
+    tokens: std::ops::Range<usize>,
+) -> DateMention {
     match (year, pubdate) {
         (Some(y), _) => match Date::new(y, month, day) {
-            Ok(d) => DateMention { tokens, value: d.to_string(), precision: "day", day: Some(d), year: Some(y) },
-            Err(_) => DateMention { tokens, value: format!("{y:04}-{month:02}"), precision: "month", day: None, year: Some(y) },
+            Ok(d) => DateMention {
+                tokens,
+                value: d.to_string(),
+                precision: "day",
+                day: Some(d),
+                year: Some(y),
+            },
+            Err(_) => DateMention {
+                tokens,
+                value: format!("{y:04}-{month:02}"),
+                precision: "month",
+                day: None,
+                year: Some(y),
+            },
         },
         (None, Some(pd)) => match nearest_year(pd, month, day) {
-            Some(d) => DateMention { tokens, value: d.to_string(), precision: "day", day: Some(d), year: Some(d.year()) },
-            None => DateMention { tokens, value: format!("--{month:02}-{day:02}"), precision: "day-of-year-unknown", day: None, year: None },
+            Some(d) => DateMention {
+                tokens,
+                value: d.to_string(),
+                precision: "day",
+                day: Some(d),
+                year: Some(d.year()),
+            },
+            None => DateMention {
+                tokens,
+                value: format!("--{month:02}-{day:02}"),
+                precision: "day-of-year-unknown",
+                day: None,
+                year: None,
+            },
         },
-        (None, None) => DateMention { tokens, value: format!("--{month:02}-{day:02}"), precision: "day-of-year-unknown", day: None, year: None },
+        (None, None) => DateMention {
+            tokens,
+            value: format!("--{month:02}-{day:02}"),
+            precision: "day-of-year-unknown",
+            day: None,
+            year: None,
+        },
     }
 }
 
 /// A record for a date mention.
 pub fn record(p: &Prepared, d: &DateMention) -> DateRecord {
-    let span = Span::new(p.tokens[d.tokens.start].span.start, p.tokens[d.tokens.end - 1].span.end);
-    DateRecord { value: d.value.clone(), precision: d.precision.to_string(), text: p.slice(span).to_string(), span: p.orig_span(span) }
+    let span = Span::new(
+        p.tokens[d.tokens.start].span.start,
+        p.tokens[d.tokens.end - 1].span.end,
+    );
+    DateRecord {
+        value: d.value.clone(),
+        precision: d.precision.to_string(),
+        text: p.slice(span).to_string(),
+        span: p.orig_span(span),
+    }
 }
 
 /// Whether a date lies clearly before the publication date (a background event).
 pub fn is_past(d: &DateMention, published: Option<&str>) -> bool {
-    let Some(pd) = parse_published(published) else { return false };
+    let Some(pd) = parse_published(published) else {
+        return false;
+    };
     match (d.day, d.year) {
         (Some(day), _) => (pd - day).get_days() > 31,
         (None, Some(y)) => y < pd.year(),

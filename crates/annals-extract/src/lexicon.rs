@@ -80,17 +80,36 @@ pub struct TriggerHit {
 
 impl Lexicon {
     pub fn parse(source: &str, file: &str) -> Result<Lexicon, LexiconError> {
-        let raw: RawFile = toml::from_str(source).map_err(|e| LexiconError { file: file.to_string(), message: e.to_string() })?;
+        let raw: RawFile = toml::from_str(source).map_err(|e| LexiconError {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
         let mut owner = Vec::new();
         for (k, t) in raw.trigger.into_iter().enumerate() {
-            let event = EventType::parse(&t.event).ok_or_else(|| LexiconError { file: file.to_string(), message: format!("trigger {} ({:?}) has unknown event type {:?}", k + 1, t.forms.first(), t.event) })?;
+            let event = EventType::parse(&t.event).ok_or_else(|| LexiconError {
+                file: file.to_string(),
+                message: format!(
+                    "trigger {} ({:?}) has unknown event type {:?}",
+                    k + 1,
+                    t.forms.first(),
+                    t.event
+                ),
+            })?;
             let frame = match t.frame.as_deref().unwrap_or("agent") {
                 "agent" | "" => Frame::Agent,
                 "host" => Frame::Host,
                 "patient" => Frame::Patient,
-                other => return Err(LexiconError { file: file.to_string(), message: format!("trigger {} has unknown frame {other:?} (agent, host, patient)", k + 1) }),
+                other => {
+                    return Err(LexiconError {
+                        file: file.to_string(),
+                        message: format!(
+                            "trigger {} has unknown frame {other:?} (agent, host, patient)",
+                            k + 1
+                        ),
+                    })
+                }
             };
             let id = entries.len();
             for f in &t.forms {
@@ -105,18 +124,34 @@ impl Lexicon {
                     .with
                     .iter()
                     .map(|w| WordSet::new(w.split('|').map(str::to_string)))
-                    .chain((!t.with_any.is_empty()).then(|| WordSet::new(t.with_any.iter().flat_map(|w| w.split('|').map(str::to_string)).collect::<Vec<_>>())))
+                    .chain((!t.with_any.is_empty()).then(|| {
+                        WordSet::new(
+                            t.with_any
+                                .iter()
+                                .flat_map(|w| w.split('|').map(str::to_string))
+                                .collect::<Vec<_>>(),
+                        )
+                    }))
                     .collect(),
                 contexts: t.context,
             });
         }
-        Ok(Lexicon { entries, index: PatternIndex::new(patterns), owner })
+        Ok(Lexicon {
+            entries,
+            index: PatternIndex::new(patterns),
+            owner,
+        })
     }
 
     /// The triggers in `tokens[range]`: at each position the longest match; among entries
     /// matching the same words, those whose `with` words stand in the clause win over those
     /// without, and entries whose `with` words are missing are dropped.
-    pub fn find(&self, tokens: &[Token], range: std::ops::Range<usize>, clause_of: impl Fn(usize) -> std::ops::Range<usize>) -> Vec<TriggerHit> {
+    pub fn find(
+        &self,
+        tokens: &[Token],
+        range: std::ops::Range<usize>,
+        clause_of: impl Fn(usize) -> std::ops::Range<usize>,
+    ) -> Vec<TriggerHit> {
         let mut out = Vec::new();
         let mut i = range.start;
         while i < range.end {
@@ -133,7 +168,14 @@ impl Lexicon {
                 continue;
             }
             let clause = clause_of(i);
-            let satisfied = |e: &TriggerEntry| e.with.iter().all(|w| clause.clone().any(|j| w.longest(tokens, j).is_some_and(|(_, l)| j + l <= clause.end)));
+            let satisfied = |e: &TriggerEntry| {
+                e.with.iter().all(|w| {
+                    clause.clone().any(|j| {
+                        w.longest(tokens, j)
+                            .is_some_and(|(_, l)| j + l <= clause.end)
+                    })
+                })
+            };
             // Longest words first; then prefer entries with satisfied `with` constraints.
             let mut chosen: Option<(usize, usize, bool)> = None;
             for &(entry, n) in &cands {
@@ -152,8 +194,21 @@ impl Lexicon {
             }
             match chosen {
                 Some((entry, n, _)) => {
-                    let with_at = self.entries[entry].with.iter().flat_map(|w| clause.clone().filter(move |&j| (j < i || j >= i + n) && w.longest(tokens, j).is_some())).collect();
-                    out.push(TriggerHit { entry, start: i, end: i + n, with_at });
+                    let with_at = self.entries[entry]
+                        .with
+                        .iter()
+                        .flat_map(|w| {
+                            clause.clone().filter(move |&j| {
+                                (j < i || j >= i + n) && w.longest(tokens, j).is_some()
+                            })
+                        })
+                        .collect();
+                    out.push(TriggerHit {
+                        entry,
+                        start: i,
+                        end: i + n,
+                        with_at,
+                    });
                     i += n;
                 }
                 None => i += 1,

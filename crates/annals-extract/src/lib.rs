@@ -49,7 +49,11 @@ pub struct Input<'a> {
 
 impl<'a> Input<'a> {
     pub fn new(id: &'a str, text: &'a str) -> Self {
-        Input { id, text, ..Default::default() }
+        Input {
+            id,
+            text,
+            ..Default::default()
+        }
     }
     pub fn lang(mut self, lang: &'a str) -> Self {
         self.lang = Some(lang);
@@ -127,7 +131,10 @@ pub struct Ev {
 
 impl Coder {
     /// Loads the knowledge base and every language that has data.
-    pub fn load(data: &DataSource, user_actors: Option<&std::path::Path>) -> Result<Coder, LoadError> {
+    pub fn load(
+        data: &DataSource,
+        user_actors: Option<&std::path::Path>,
+    ) -> Result<Coder, LoadError> {
         let kb = Kb::load(data, user_actors)?;
         let mut packs = HashMap::new();
         for lang in Lang::ALL {
@@ -155,7 +162,10 @@ impl Coder {
         if text.trim().is_empty() {
             return Err(CodeError::Empty);
         }
-        let control = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
+        let control = text
+            .chars()
+            .filter(|c| c.is_control() && !c.is_whitespace())
+            .count();
         if text.contains('\0') || control * 20 > text.chars().count().max(1) {
             return Err(CodeError::Binary);
         }
@@ -165,17 +175,29 @@ impl Coder {
             }
         }
         let (lang, confidence) = match input.lang {
-            Some(code) => (Lang::parse(code).ok_or_else(|| CodeError::UnknownLang(code.to_string()))?, None),
+            Some(code) => (
+                Lang::parse(code).ok_or_else(|| CodeError::UnknownLang(code.to_string()))?,
+                None,
+            ),
             None => {
                 let (l, c) = annals_text::lang::detect(text)?;
                 (l, Some(c))
             }
         };
-        let pack = self.packs.get(&lang).ok_or_else(|| CodeError::UnknownLang(lang.code().to_string()))?;
+        let pack = self
+            .packs
+            .get(&lang)
+            .ok_or_else(|| CodeError::UnknownLang(lang.code().to_string()))?;
         Ok(self.code_prepared(input, lang, confidence, pack))
     }
 
-    fn code_prepared(&self, input: &Input, lang: Lang, confidence: Option<f32>, pack: &LangPack) -> DocRecord {
+    fn code_prepared(
+        &self,
+        input: &Input,
+        lang: Lang,
+        confidence: Option<f32>,
+        pack: &LangPack,
+    ) -> DocRecord {
         let g = &pack.grammar;
         let p = annals_text::prepare(input.text, lang, g);
         let published = input.published.map(|d| &d[..10]);
@@ -190,7 +212,13 @@ impl Coder {
             let ids: Vec<usize> = (before..finder.mentions.len()).collect();
             let range = p.sentences[s].tokens.clone();
             let clauses = clauses::split(&p, range.clone(), g);
-            let clause_of = |k: usize| clauses.iter().find(|c| c.tokens.contains(&k)).map(|c| c.tokens.clone()).unwrap_or(range.clone());
+            let clause_of = |k: usize| {
+                clauses
+                    .iter()
+                    .find(|c| c.tokens.contains(&k))
+                    .map(|c| c.tokens.clone())
+                    .unwrap_or(range.clone())
+            };
             let found_dates = dates::find(&p, g, range.clone(), published);
             claims.extend(claims::find(&p, g, range.clone(), &clause_of));
             for q in quotes::find(&p, g, range.clone(), &clauses, &finder.mentions, &ids) {
@@ -201,11 +229,29 @@ impl Coder {
             // clause are its content.
             let mut demand_clauses: Vec<std::ops::Range<usize>> = Vec::new();
             for c in &clauses {
-                let Some(at) = c.tokens.clone().find(|&k| g.obligation.longest(&p.tokens, k).is_some()) else { continue };
-                let Some(speaker) = speaker_for(&clauses, &c.tokens, &finder.mentions, &ids, &p, g) else { continue };
+                let Some(at) = c
+                    .tokens
+                    .clone()
+                    .find(|&k| g.obligation.longest(&p.tokens, k).is_some())
+                else {
+                    continue;
+                };
+                let Some(speaker) = speaker_for(&clauses, &c.tokens, &finder.mentions, &ids, &p, g)
+                else {
+                    continue;
+                };
                 let addressee = ids.iter().copied().find(|&m| {
                     let mm = &finder.mentions[m];
-                    c.tokens.contains(&mm.tokens.start) && mm.tokens.end <= at && !mm.place && !args::governed_by(&p, mm.tokens.start, c.tokens.start, &g.prepositions, g)
+                    c.tokens.contains(&mm.tokens.start)
+                        && mm.tokens.end <= at
+                        && !mm.place
+                        && !args::governed_by(
+                            &p,
+                            mm.tokens.start,
+                            c.tokens.start,
+                            &g.prepositions,
+                            g,
+                        )
                 });
                 let trigger = Span::new(p.tokens[at].span.start, p.tokens[at].span.end);
                 demand_clauses.push(c.tokens.clone());
@@ -238,7 +284,15 @@ impl Coder {
                 // A coordinated verb ("condemned ... and threatened") is an act of its own.
                 let content = kept.iter().any(|k| {
                     clause_of(k.start) == clause_of(h.start)
-                        && matches!(pack.lexicon.entries[k.entry].event, EventType::Request | EventType::Reject | EventType::Threaten | EventType::Accuse | EventType::Agree | EventType::Support)
+                        && matches!(
+                            pack.lexicon.entries[k.entry].event,
+                            EventType::Request
+                                | EventType::Reject
+                                | EventType::Threaten
+                                | EventType::Accuse
+                                | EventType::Agree
+                                | EventType::Support
+                        )
                         && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                 });
                 if content {
@@ -247,7 +301,10 @@ impl Coder {
                 // A noun right after another trigger is its object ("signed an agreement",
                 // "criticised the sanctions"): the first trigger heads the event.
                 if let Some(prev) = kept.last() {
-                    if h.start >= prev.end && h.start - prev.end <= 2 && clause_of(h.start) == clause_of(prev.start) {
+                    if h.start >= prev.end
+                        && h.start - prev.end <= 2
+                        && clause_of(h.start) == clause_of(prev.start)
+                    {
                         continue;
                     }
                 }
@@ -258,22 +315,44 @@ impl Coder {
                     let mm = &finder.mentions[m];
                     #[allow(clippy::print_stderr)]
                     {
-                        eprintln!("s{s} mention {:?} {:?} {:?} place={} ending={:?}", p.slice(annals_core::Span::new(p.tokens[mm.tokens.start].span.start, p.tokens[mm.tokens.end - 1].span.end)), mm.kind, mm.country, mm.place, mm.ending);
+                        eprintln!(
+                            "s{s} mention {:?} {:?} {:?} place={} ending={:?}",
+                            p.slice(annals_core::Span::new(
+                                p.tokens[mm.tokens.start].span.start,
+                                p.tokens[mm.tokens.end - 1].span.end
+                            )),
+                            mm.kind,
+                            mm.country,
+                            mm.place,
+                            mm.ending
+                        );
                     }
                 }
             }
             for h in kept {
                 let entry = &pack.lexicon.entries[h.entry];
                 let clause = clause_of(h.start);
-                let in_clause: Vec<usize> = ids.iter().copied().filter(|&m| clause.contains(&finder.mentions[m].tokens.start)).collect();
-                let view = args::TriggerView { start: h.start, end: h.end, frame: entry.frame, visit: entry.mode.as_deref() == Some("visit") };
-                let mut a = args::assign(&p, g, &finder.mentions, &in_clause, clause.clone(), &view);
+                let in_clause: Vec<usize> = ids
+                    .iter()
+                    .copied()
+                    .filter(|&m| clause.contains(&finder.mentions[m].tokens.start))
+                    .collect();
+                let view = args::TriggerView {
+                    start: h.start,
+                    end: h.end,
+                    frame: entry.frame,
+                    visit: entry.mode.as_deref() == Some("visit"),
+                };
+                let mut a =
+                    args::assign(&p, g, &finder.mentions, &in_clause, clause.clone(), &view);
                 if a.anaphoric {
                     continue;
                 }
                 // Reported speech: a clause without an actor takes the speaker's.
                 if a.actors.is_empty() {
-                    if let Some(speaker) = speaker_for(&clauses, &clause, &finder.mentions, &ids, &p, g) {
+                    if let Some(speaker) =
+                        speaker_for(&clauses, &clause, &finder.mentions, &ids, &p, g)
+                    {
                         a.actors = vec![speaker];
                         a.note = "speaker of the reported speech".into();
                     }
@@ -296,20 +375,39 @@ impl Coder {
                 let mut notes = vec![format!("arguments: {}", a.note.trim_start_matches(", "))];
                 // A promised act on a condition of the other side is a threat ("will
                 // withdraw its force unless ...", "must drop barriers or face tariffs").
-                let conditional = (range.start..range.end).any(|k| g.unless.longest(&p.tokens, k).is_some());
-                if conditional && (aux.future || aux.hypothetical) && !matches!(ty, EventType::Threaten) {
+                let conditional =
+                    (range.start..range.end).any(|k| g.unless.longest(&p.tokens, k).is_some());
+                if conditional
+                    && (aux.future || aux.hypothetical)
+                    && !matches!(ty, EventType::Threaten)
+                {
                     notes.push(format!("{ty} promised on a condition: coded THREATEN"));
                     ty = EventType::Threaten;
                     aux.hypothetical = false;
-                } else if aux.future && matches!(ty, EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid) {
-                    notes.push(format!("{ty} announced for the future coded as AGREE (PLOVER)"));
+                } else if aux.future
+                    && matches!(
+                        ty,
+                        EventType::Consult
+                            | EventType::Support
+                            | EventType::Cooperate
+                            | EventType::Aid
+                    )
+                {
+                    notes.push(format!(
+                        "{ty} announced for the future coded as AGREE (PLOVER)"
+                    ));
                     ty = EventType::Agree;
                 } else if aux.future && ty == EventType::Retreat {
                     notes.push("RETREAT announced for the future coded as CONCEDE (PLOVER)".into());
                     ty = EventType::Concede;
                 }
                 let trigger = Span::new(p.tokens[h.start].span.start, p.tokens[h.end - 1].span.end);
-                let place = a.places.iter().copied().find(|&m| finder.mentions[m].capital.is_some()).or(a.places.first().copied());
+                let place = a
+                    .places
+                    .iter()
+                    .copied()
+                    .find(|&m| finder.mentions[m].capital.is_some())
+                    .or(a.places.first().copied());
                 events.push(Ev {
                     ty,
                     mode: entry.mode.clone(),
@@ -330,12 +428,21 @@ impl Coder {
             }
         }
         let events = merge::finish(events, &finder.mentions, &finder.entities, published);
-        assemble(&p, input, lang, confidence, &self.kb, finder, events, claims, quotes)
+        assemble(
+            &p, input, lang, confidence, &self.kb, finder, events, claims, quotes,
+        )
     }
 }
 
 /// In "X sagte, dass …" the speaker of the clause before (or after) a content clause.
-fn speaker_for(clauses: &[clauses::Clause], clause: &std::ops::Range<usize>, mentions: &[Mention], ids: &[usize], p: &annals_text::Prepared, g: &Grammar) -> Option<usize> {
+fn speaker_for(
+    clauses: &[clauses::Clause],
+    clause: &std::ops::Range<usize>,
+    mentions: &[Mention],
+    ids: &[usize],
+    p: &annals_text::Prepared,
+    g: &Grammar,
+) -> Option<usize> {
     let pos = clauses.iter().position(|c| c.tokens == *clause)?;
     let neighbours = [pos.checked_sub(1), Some(pos + 1)];
     for n in neighbours.into_iter().flatten() {
@@ -345,7 +452,9 @@ fn speaker_for(clauses: &[clauses::Clause], clause: &std::ops::Range<usize>, men
         }
         let found = ids.iter().copied().find(|&m| {
             let mm = &mentions[m];
-            c.tokens.contains(&mm.tokens.start) && !mm.place && !args::governed_by(p, mm.tokens.start, c.tokens.start, &g.prepositions, g)
+            c.tokens.contains(&mm.tokens.start)
+                && !mm.place
+                && !args::governed_by(p, mm.tokens.start, c.tokens.start, &g.prepositions, g)
         });
         if found.is_some() {
             return found;
@@ -354,7 +463,11 @@ fn speaker_for(clauses: &[clauses::Clause], clause: &std::ops::Range<usize>, men
     None
 }
 
-fn nearest_date(found: &[dates::DateMention], clause: &std::ops::Range<usize>, at: usize) -> Option<dates::DateMention> {
+fn nearest_date(
+    found: &[dates::DateMention],
+    clause: &std::ops::Range<usize>,
+    at: usize,
+) -> Option<dates::DateMention> {
     found
         .iter()
         .filter(|d| clause.contains(&d.tokens.start))
@@ -363,7 +476,17 @@ fn nearest_date(found: &[dates::DateMention], clause: &std::ops::Range<usize>, a
 }
 
 #[allow(clippy::too_many_arguments)]
-fn assemble(p: &annals_text::Prepared, input: &Input, lang: Lang, confidence: Option<f32>, kb: &Kb, finder: MentionFinder, events: Vec<Ev>, claims: Vec<ClaimRecord>, quotes: Vec<(quotes::QuoteHit, usize)>) -> DocRecord {
+fn assemble(
+    p: &annals_text::Prepared,
+    input: &Input,
+    lang: Lang,
+    confidence: Option<f32>,
+    kb: &Kb,
+    finder: MentionFinder,
+    events: Vec<Ev>,
+    claims: Vec<ClaimRecord>,
+    quotes: Vec<(quotes::QuoteHit, usize)>,
+) -> DocRecord {
     let mentions = &finder.mentions;
     let entities: Vec<EntityRecord> = finder
         .entities
@@ -376,14 +499,24 @@ fn assemble(p: &annals_text::Prepared, input: &Input, lang: Lang, confidence: Op
             office: e.office.clone(),
             wikidata: e.wikidata.clone(),
             known: e.kb.is_some(),
-            mentions: e.spans.iter().map(|s| TextSpan { text: p.slice(*s).to_string(), span: p.orig_span(*s) }).collect(),
+            mentions: e
+                .spans
+                .iter()
+                .map(|s| TextSpan {
+                    text: p.slice(*s).to_string(),
+                    span: p.orig_span(*s),
+                })
+                .collect(),
         })
         .collect();
     let refs = |ids: &[usize]| -> Vec<Ref> {
         let mut out: Vec<Ref> = Vec::new();
         for &m in ids {
             let mm = &mentions[m];
-            let span = Span::new(p.tokens[mm.tokens.start].span.start, p.tokens[mm.tokens.end - 1].span.end);
+            let span = Span::new(
+                p.tokens[mm.tokens.start].span.start,
+                p.tokens[mm.tokens.end - 1].span.end,
+            );
             let text = p.slice(span).to_string();
             if mm.entities.is_empty() {
                 let name = match (&mm.country, &mm.sector) {
@@ -392,15 +525,33 @@ fn assemble(p: &annals_text::Prepared, input: &Input, lang: Lang, confidence: Op
                     (None, Some(s)) => s.clone(),
                     _ => text.clone(),
                 };
-                out.push(Ref { entity: None, name, country: mm.country.clone(), sector: mm.sector.clone(), text: text.clone(), span: p.orig_span(span) });
+                out.push(Ref {
+                    entity: None,
+                    name,
+                    country: mm.country.clone(),
+                    sector: mm.sector.clone(),
+                    text: text.clone(),
+                    span: p.orig_span(span),
+                });
             }
             for &e in &mm.entities {
                 if out.iter().any(|r| r.entity == Some(e)) {
                     continue;
                 }
                 let ent = &finder.entities[e];
-                let sector = if mm.kind == MentionKind::Country { Some("GOV".to_string()) } else { ent.sector.clone() };
-                out.push(Ref { entity: Some(e), name: ent.name.clone(), country: ent.country.clone(), sector, text: text.clone(), span: p.orig_span(span) });
+                let sector = if mm.kind == MentionKind::Country {
+                    Some("GOV".to_string())
+                } else {
+                    ent.sector.clone()
+                };
+                out.push(Ref {
+                    entity: Some(e),
+                    name: ent.name.clone(),
+                    country: ent.country.clone(),
+                    sector,
+                    text: text.clone(),
+                    span: p.orig_span(span),
+                });
             }
         }
         out
@@ -410,21 +561,48 @@ fn assemble(p: &annals_text::Prepared, input: &Input, lang: Lang, confidence: Op
         .map(|ev| {
             let mut recipient = refs(&ev.recipients);
             if let Some(code) = &ev.inferred_recipient {
-                let name = kb.by_code.get(code).map(|&i| kb.entities[i].name.clone()).unwrap_or(code.clone());
-                recipient.push(Ref { entity: finder.entities.iter().position(|e| e.kb.is_some_and(|k| kb.entities[k].country == *code && e.kind == "country")), name, country: Some(code.clone()), sector: None, text: String::new(), span: [0, 0] });
+                let name = kb
+                    .by_code
+                    .get(code)
+                    .map(|&i| kb.entities[i].name.clone())
+                    .unwrap_or(code.clone());
+                recipient.push(Ref {
+                    entity: finder.entities.iter().position(|e| {
+                        e.kb.is_some_and(|k| kb.entities[k].country == *code && e.kind == "country")
+                    }),
+                    name,
+                    country: Some(code.clone()),
+                    sector: None,
+                    text: String::new(),
+                    span: [0, 0],
+                });
             }
             let location = ev.place.map(|m| {
                 let mm = &mentions[m];
-                let span = Span::new(p.tokens[mm.tokens.start].span.start, p.tokens[mm.tokens.end - 1].span.end);
+                let span = Span::new(
+                    p.tokens[mm.tokens.start].span.start,
+                    p.tokens[mm.tokens.end - 1].span.end,
+                );
                 let (name, lat, lon) = match mm.capital {
-                    Some(c) => (kb.capitals[c].name.clone(), kb.capitals[c].lat, kb.capitals[c].lon),
+                    Some(c) => (
+                        kb.capitals[c].name.clone(),
+                        kb.capitals[c].lat,
+                        kb.capitals[c].lon,
+                    ),
                     None => {
                         let e = &finder.entities[mm.entities[0]];
                         let k = e.kb.map(|k| &kb.entities[k]);
                         (e.name.clone(), k.and_then(|k| k.lat), k.and_then(|k| k.lon))
                     }
                 };
-                LocationRecord { name, country: mm.country.clone(), lat, lon, text: p.slice(span).to_string(), span: p.orig_span(span) }
+                LocationRecord {
+                    name,
+                    country: mm.country.clone(),
+                    lat,
+                    lon,
+                    text: p.slice(span).to_string(),
+                    span: p.orig_span(span),
+                }
             });
             let mut contexts = ev.contexts.clone();
             for r in refs(&ev.actors) {
@@ -455,8 +633,18 @@ fn assemble(p: &annals_text::Prepared, input: &Input, lang: Lang, confidence: Op
                 date,
                 location,
                 aux: ev.aux.clone(),
-                trigger: TextSpan { text: p.slice(ev.trigger).to_string(), span: p.orig_span(ev.trigger) },
-                mentions: ev.mentions.iter().map(|(s, sp)| MentionRef { sentence: *s, span: p.orig_span(*sp) }).collect(),
+                trigger: TextSpan {
+                    text: p.slice(ev.trigger).to_string(),
+                    span: p.orig_span(ev.trigger),
+                },
+                mentions: ev
+                    .mentions
+                    .iter()
+                    .map(|(s, sp)| MentionRef {
+                        sentence: *s,
+                        span: p.orig_span(*sp),
+                    })
+                    .collect(),
                 score: ev.ty.score(ev.mode.as_deref()),
                 notes: ev.notes.clone(),
             }
@@ -465,7 +653,9 @@ fn assemble(p: &annals_text::Prepared, input: &Input, lang: Lang, confidence: Op
     let quotes = quotes
         .into_iter()
         .map(|(q, _)| QuoteRecord {
-            speaker: q.speaker.and_then(|m| mentions[m].entities.first().copied()),
+            speaker: q
+                .speaker
+                .and_then(|m| mentions[m].entities.first().copied()),
             text: p.slice(q.span).to_string(),
             span: p.orig_span(q.span),
             direct: q.direct,
@@ -488,7 +678,12 @@ fn assemble(p: &annals_text::Prepared, input: &Input, lang: Lang, confidence: Op
 }
 
 fn published_before(published: Option<&str>) -> Option<DateRecord> {
-    published.map(|d| DateRecord { value: format!("before:{}", &d[..10]), precision: "before".into(), text: String::new(), span: [0, 0] })
+    published.map(|d| DateRecord {
+        value: format!("before:{}", &d[..10]),
+        precision: "before".into(),
+        text: String::new(),
+        span: [0, 0],
+    })
 }
 
 pub use mentions::DocEntity;

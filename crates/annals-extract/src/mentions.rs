@@ -66,11 +66,22 @@ pub struct MentionFinder<'a> {
     pub warnings: Vec<String>,
 }
 
-const ARTICLES: &[&str] = &["der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen", "einem", "eines", "these", "diese", "beiden"];
+const ARTICLES: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen", "einem",
+    "eines", "these", "diese", "beiden",
+];
 
 impl<'a> MentionFinder<'a> {
     pub fn new(kb: &'a Kb, grammar: &'a Grammar, lang: Lang, date: Option<&'a str>) -> Self {
-        MentionFinder { kb, grammar, lang, date, entities: Vec::new(), mentions: Vec::new(), warnings: Vec::new() }
+        MentionFinder {
+            kb,
+            grammar,
+            lang,
+            date,
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            warnings: Vec::new(),
+        }
     }
 
     fn entity_for_kb(&mut self, idx: usize, span: annals_core::Span) -> usize {
@@ -80,8 +91,12 @@ impl<'a> MentionFinder<'a> {
         }
         let e = &self.kb.entities[idx];
         let office = self.kb.office_on(idx, self.date);
-        let sector = office.and_then(|o| o.sector.clone()).or_else(|| e.sector.clone());
-        let country = office.and_then(|o| o.country.clone()).unwrap_or_else(|| e.country.clone());
+        let sector = office
+            .and_then(|o| o.sector.clone())
+            .or_else(|| e.sector.clone());
+        let country = office
+            .and_then(|o| o.country.clone())
+            .unwrap_or_else(|| e.country.clone());
         self.entities.push(DocEntity {
             kb: Some(idx),
             name: e.name.clone(),
@@ -99,7 +114,13 @@ impl<'a> MentionFinder<'a> {
         self.entities.len() - 1
     }
 
-    fn preceded_by(&self, p: &Prepared, i: usize, start: usize, set: &annals_text::wordset::WordSet) -> bool {
+    fn preceded_by(
+        &self,
+        p: &Prepared,
+        i: usize,
+        start: usize,
+        set: &annals_text::wordset::WordSet,
+    ) -> bool {
         // Allow an article or a lowercase adjective between the preposition and the name.
         let mut k = i;
         let mut skipped = 0;
@@ -127,15 +148,28 @@ impl<'a> MentionFinder<'a> {
         if persons.len() == 1 {
             return Some(persons[0]);
         }
-        if let Some(&p) = persons.iter().find(|&&p| self.entities.iter().any(|e| e.kb == Some(p))) {
+        if let Some(&p) = persons
+            .iter()
+            .find(|&&p| self.entities.iter().any(|e| e.kb == Some(p)))
+        {
             return Some(p);
         }
-        let holding: Vec<usize> = persons.iter().copied().filter(|&p| self.kb.office_on(p, self.date).is_some() && self.date.is_some()).collect();
+        let holding: Vec<usize> = persons
+            .iter()
+            .copied()
+            .filter(|&p| self.kb.office_on(p, self.date).is_some() && self.date.is_some())
+            .collect();
         if holding.len() == 1 {
             return Some(holding[0]);
         }
-        let names: Vec<&str> = persons.iter().map(|&p| self.kb.entities[p].name.as_str()).collect();
-        self.warnings.push(format!("ambiguous name {surface:?}: {} (left unresolved)", names.join(", ")));
+        let names: Vec<&str> = persons
+            .iter()
+            .map(|&p| self.kb.entities[p].name.as_str())
+            .collect();
+        self.warnings.push(format!(
+            "ambiguous name {surface:?}: {} (left unresolved)",
+            names.join(", ")
+        ));
         None
     }
 
@@ -144,7 +178,10 @@ impl<'a> MentionFinder<'a> {
         let range = p.sentences[s].tokens.clone();
         let mut i = range.start;
         while i < range.end {
-            let ms = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, i, Some(self.lang));
+            let ms = self
+                .kb
+                .matcher
+                .find_with(&p.norm.text, &p.tokens, keys, i, Some(self.lang));
             if let Some(m) = ms.into_iter().next() {
                 i = self.resolve(p, keys, s, &range, m);
                 continue;
@@ -153,15 +190,33 @@ impl<'a> MentionFinder<'a> {
         }
     }
 
-    fn resolve(&mut self, p: &Prepared, keys: &TokenKeys, s: usize, range: &Range<usize>, m: Match) -> usize {
-        let span = annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+    fn resolve(
+        &mut self,
+        p: &Prepared,
+        keys: &TokenKeys,
+        s: usize,
+        range: &Range<usize>,
+        m: Match,
+    ) -> usize {
+        let span =
+            annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
         let surface = p.slice(span).to_string();
-        let persons: Vec<usize> = m.targets.iter().filter_map(|t| match t {
-            Target::Entity(i, AliasKind::Name | AliasKind::Surname) if self.kb.entities[*i].kind == Kind::Person => Some(*i),
-            _ => None,
-        }).collect();
+        let persons: Vec<usize> = m
+            .targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Entity(i, AliasKind::Name | AliasKind::Surname)
+                    if self.kb.entities[*i].kind == Kind::Person =>
+                {
+                    Some(*i)
+                }
+                _ => None,
+            })
+            .collect();
         let named: Option<usize> = m.targets.iter().find_map(|t| match t {
-            Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind != Kind::Person => Some(*i),
+            Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind != Kind::Person => {
+                Some(*i)
+            }
             _ => None,
         });
         let metonym = m.targets.iter().find_map(|t| match t {
@@ -189,20 +244,44 @@ impl<'a> MentionFinder<'a> {
         // A surname alone yields to a state, capital or organisation of the same spelling
         // ("Amman" the city, not a Mr Amano).
         let only_surnames = m.targets.iter().all(|t| !matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Person));
-        let persons = if only_surnames && (named.is_some() || capital.is_some() || metonym.is_some()) { Vec::new() } else { persons };
+        let persons =
+            if only_surnames && (named.is_some() || capital.is_some() || metonym.is_some()) {
+                Vec::new()
+            } else {
+                persons
+            };
         // A function word that only looks like a surname ("Ранее", "Earlier") is none.
-        let persons = if only_surnames && m.end - m.start == 1 && self.grammar.is_function_word(&p.tokens[m.start].lower) { Vec::new() } else { persons };
+        let persons = if only_surnames
+            && m.end - m.start == 1
+            && self.grammar.is_function_word(&p.tokens[m.start].lower)
+        {
+            Vec::new()
+        } else {
+            persons
+        };
         // Full names and organisations first, then countries, then adjectives and roles.
         if !persons.is_empty() && (named.is_none() || persons.len() == 1 && m.end - m.start > 1) {
             if let Some(person) = self.pick_person(&persons, &surface) {
                 let e = self.entity_for_kb(person, span);
-                self.push_entity_mention(s, m.start..m.end, MentionKind::Person, e, false, None, m.ending);
+                self.push_entity_mention(
+                    s,
+                    m.start..m.end,
+                    MentionKind::Person,
+                    e,
+                    false,
+                    None,
+                    m.ending,
+                );
             }
             return m.end;
         }
         if let Some(idx) = named.or(metonym) {
             let e = self.entity_for_kb(idx, span);
-            let kind = if self.kb.entities[idx].kind == Kind::Country { MentionKind::Country } else { MentionKind::Org };
+            let kind = if self.kb.entities[idx].kind == Kind::Country {
+                MentionKind::Country
+            } else {
+                MentionKind::Org
+            };
             let place = place && kind == MentionKind::Country;
             self.push_entity_mention(s, m.start..m.end, kind, e, place, None, m.ending);
             return m.end;
@@ -210,7 +289,15 @@ impl<'a> MentionFinder<'a> {
         if let Some(c) = capital {
             let country = self.kb.capitals[c].country;
             let e = self.entity_for_kb(country, span);
-            self.push_entity_mention(s, m.start..m.end, MentionKind::Country, e, place, Some(c), m.ending);
+            self.push_entity_mention(
+                s,
+                m.start..m.end,
+                MentionKind::Country,
+                e,
+                place,
+                Some(c),
+                m.ending,
+            );
             return m.end;
         }
         if let Some(country) = adjective.or(demonym.filter(|_| role.is_none())) {
@@ -219,7 +306,15 @@ impl<'a> MentionFinder<'a> {
             }
             // A people ("die Russen", "Americans") acts for its country.
             let e = self.entity_for_kb(country, span);
-            self.push_entity_mention(s, m.start..m.end, MentionKind::Country, e, false, None, m.ending);
+            self.push_entity_mention(
+                s,
+                m.start..m.end,
+                MentionKind::Country,
+                e,
+                false,
+                None,
+                m.ending,
+            );
             return m.end;
         }
         if let Some(r) = role {
@@ -229,30 +324,64 @@ impl<'a> MentionFinder<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push_entity_mention(&mut self, s: usize, tokens: Range<usize>, kind: MentionKind, e: usize, place: bool, capital: Option<usize>, ending: &'static str) {
+    fn push_entity_mention(
+        &mut self,
+        s: usize,
+        tokens: Range<usize>,
+        kind: MentionKind,
+        e: usize,
+        place: bool,
+        capital: Option<usize>,
+        ending: &'static str,
+    ) {
         let ent = &self.entities[e];
         let (country, sector) = (ent.country.clone(), ent.sector.clone());
-        self.mentions.push(Mention { sentence: s, tokens, kind, entities: vec![e], country, sector, place, capital, ending });
+        self.mentions.push(Mention {
+            sentence: s,
+            tokens,
+            kind,
+            entities: vec![e],
+            country,
+            sector,
+            place,
+            capital,
+            ending,
+        });
     }
 
     /// "der russische Außenminister (Lawrow)", "russische staatliche Nuklearkorporation
     /// Rosatom", "Chinese officials": a country adjective takes the role or name that follows
     /// within a few words; alone it names no actor.
     #[allow(clippy::too_many_arguments)]
-    fn adjective_phrase(&mut self, p: &Prepared, keys: &TokenKeys, s: usize, range: &Range<usize>, start: usize, adj_end: usize, country: usize) -> usize {
+    fn adjective_phrase(
+        &mut self,
+        p: &Prepared,
+        keys: &TokenKeys,
+        s: usize,
+        range: &Range<usize>,
+        start: usize,
+        adj_end: usize,
+        country: usize,
+    ) -> usize {
         let mut k = adj_end;
         while k < range.end && k < adj_end + 4 {
             let t = &p.tokens[k];
             if t.kind == TokenKind::Punct && p.token_text(k) != "-" {
                 break;
             }
-            let ms = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang));
+            let ms = self
+                .kb
+                .matcher
+                .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang));
             if let Some(m) = ms.into_iter().next() {
                 let role = m.targets.iter().find_map(|t| match t {
                     Target::Role(r) => Some(*r),
                     _ => None,
                 });
-                let is_other = m.targets.iter().any(|t| matches!(t, Target::Entity(i, AliasKind::Name | AliasKind::Surname) if true && *i != usize::MAX));
+                let is_other = m
+                    .targets
+                    .iter()
+                    .any(|t| matches!(t, Target::Entity(_, AliasKind::Name | AliasKind::Surname)));
                 if let Some(r) = role.filter(|_| !is_other) {
                     return self.role_phrase(p, keys, s, range, start, m.end, r, Some(country));
                 }
@@ -262,7 +391,11 @@ impl<'a> MentionFinder<'a> {
                 }
                 // "Sierra Leonean and Liberian refugees": coordinated adjectives share the
                 // role noun after the last of them.
-                let coordinated = k > adj_end && (adj_end..k).all(|j| self.grammar.coord.contains_word(&p.tokens[j].lower) || p.token_text(j) == ",");
+                let coordinated = k > adj_end
+                    && (adj_end..k).all(|j| {
+                        self.grammar.coord.contains_word(&p.tokens[j].lower)
+                            || p.token_text(j) == ","
+                    });
                 let other_country = m.targets.iter().find_map(|t| match t {
                     Target::Entity(i, AliasKind::Adjective) => Some(*i),
                     _ => None,
@@ -270,7 +403,9 @@ impl<'a> MentionFinder<'a> {
                 if let (true, Some(second)) = (coordinated, other_country) {
                     let before = self.mentions.len();
                     let end = self.adjective_phrase(p, keys, s, range, m.start, m.end, second);
-                    if self.mentions.len() > before && self.mentions[before].kind == MentionKind::Role {
+                    if self.mentions.len() > before
+                        && self.mentions[before].kind == MentionKind::Role
+                    {
                         let mut first = self.mentions[before].clone();
                         first.tokens = start..adj_end;
                         first.country = Some(self.kb.entities[country].country.clone());
@@ -293,7 +428,9 @@ impl<'a> MentionFinder<'a> {
         // "армянские позиции", "russische Truppen") names a group of that state too.
         if self.lang != Lang::En && adj_end < range.end {
             let t = &p.tokens[adj_end];
-            let noun = t.kind == TokenKind::Word && !self.grammar.is_function_word(&t.lower) && (self.lang != Lang::De || t.cap);
+            let noun = t.kind == TokenKind::Word
+                && !self.grammar.is_function_word(&t.lower)
+                && (self.lang != Lang::De || t.cap);
             if noun {
                 self.mentions.push(Mention {
                     sentence: s,
@@ -312,7 +449,14 @@ impl<'a> MentionFinder<'a> {
         if self.lang == Lang::En {
             let mut k = adj_end;
             let mut head = None;
-            while k < range.end && k < adj_end + 3 && p.tokens[k].kind == TokenKind::Word && !self.grammar.prepositions.contains_word(&p.tokens[k].lower) && !self.grammar.coord.contains_word(&p.tokens[k].lower) && !self.grammar.determiners.contains_word(&p.tokens[k].lower) && !self.grammar.speech.contains_word(&p.tokens[k].lower) {
+            while k < range.end
+                && k < adj_end + 3
+                && p.tokens[k].kind == TokenKind::Word
+                && !self.grammar.prepositions.contains_word(&p.tokens[k].lower)
+                && !self.grammar.coord.contains_word(&p.tokens[k].lower)
+                && !self.grammar.determiners.contains_word(&p.tokens[k].lower)
+                && !self.grammar.speech.contains_word(&p.tokens[k].lower)
+            {
                 let w = &p.tokens[k].lower;
                 if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") {
                     head = Some(k + 1);
@@ -342,28 +486,68 @@ impl<'a> MentionFinder<'a> {
     /// "Foreign Minister Wang Yi"); otherwise an actor by role, with the country an adjective
     /// before it or a genitive after it gives ("die Regierung Kasachstans").
     #[allow(clippy::too_many_arguments)]
-    fn role_phrase(&mut self, p: &Prepared, keys: &TokenKeys, s: usize, range: &Range<usize>, start: usize, role_end: usize, role: usize, country: Option<usize>) -> usize {
+    fn role_phrase(
+        &mut self,
+        p: &Prepared,
+        keys: &TokenKeys,
+        s: usize,
+        range: &Range<usize>,
+        start: usize,
+        role_end: usize,
+        role: usize,
+        country: Option<usize>,
+    ) -> usize {
         let info = self.kb.roles[role].clone();
         // A name after the title.
         if role_end < range.end {
-            let ms = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, role_end, Some(self.lang));
+            let ms =
+                self.kb
+                    .matcher
+                    .find_with(&p.norm.text, &p.tokens, keys, role_end, Some(self.lang));
             if let Some(m) = ms.into_iter().next() {
-                let persons: Vec<usize> = m.targets.iter().filter_map(|t| match t {
-                    Target::Entity(i, AliasKind::Name | AliasKind::Surname) if self.kb.entities[*i].kind == Kind::Person => Some(*i),
-                    _ => None,
-                }).collect();
+                let persons: Vec<usize> = m
+                    .targets
+                    .iter()
+                    .filter_map(|t| match t {
+                        Target::Entity(i, AliasKind::Name | AliasKind::Surname)
+                            if self.kb.entities[*i].kind == Kind::Person =>
+                        {
+                            Some(*i)
+                        }
+                        _ => None,
+                    })
+                    .collect();
                 if !persons.is_empty() {
-                    let span = annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+                    let span = annals_core::Span::new(
+                        p.tokens[m.start].span.start,
+                        p.tokens[m.end - 1].span.end,
+                    );
                     let surface = p.slice(span).to_string();
                     // A country adjective narrows people who share a surname.
                     let narrowed: Vec<usize> = match country {
-                        Some(c) => persons.iter().copied().filter(|&x| self.kb.entities[x].country == self.kb.entities[c].country).collect(),
+                        Some(c) => persons
+                            .iter()
+                            .copied()
+                            .filter(|&x| self.kb.entities[x].country == self.kb.entities[c].country)
+                            .collect(),
                         None => persons.clone(),
                     };
-                    let pick = if narrowed.is_empty() { persons } else { narrowed };
+                    let pick = if narrowed.is_empty() {
+                        persons
+                    } else {
+                        narrowed
+                    };
                     if let Some(person) = self.pick_person(&pick, &surface) {
                         let e = self.entity_for_kb(person, span);
-                        self.push_entity_mention(s, start..m.end, MentionKind::Person, e, false, None, m.ending);
+                        self.push_entity_mention(
+                            s,
+                            start..m.end,
+                            MentionKind::Person,
+                            e,
+                            false,
+                            None,
+                            m.ending,
+                        );
                     }
                     return m.end;
                 }
@@ -371,14 +555,25 @@ impl<'a> MentionFinder<'a> {
             } else if info.title {
                 // Unknown capitalised words after a title make a person the base lacks.
                 let mut k = role_end;
-                while k < range.end && k < role_end + 3 && p.tokens[k].kind == TokenKind::Word && p.tokens[k].cap {
+                while k < range.end
+                    && k < role_end + 3
+                    && p.tokens[k].kind == TokenKind::Word
+                    && p.tokens[k].cap
+                {
                     k += 1;
                 }
                 if k > role_end {
-                    let span = annals_core::Span::new(p.tokens[role_end].span.start, p.tokens[k - 1].span.end);
+                    let span = annals_core::Span::new(
+                        p.tokens[role_end].span.start,
+                        p.tokens[k - 1].span.end,
+                    );
                     let name = p.slice(span).to_string();
                     let country_code = country.map(|c| self.kb.entities[c].country.clone());
-                    let e = match self.entities.iter().position(|e| e.kb.is_none() && e.name == name) {
+                    let e = match self
+                        .entities
+                        .iter()
+                        .position(|e| e.kb.is_none() && e.name == name)
+                    {
                         Some(e) => {
                             self.entities[e].spans.push(span);
                             e
@@ -405,7 +600,12 @@ impl<'a> MentionFinder<'a> {
         // A title before an organisation or a named person of it ("Генсек ООН Антониу
         // Гутерриш", "NATO Secretary General Mark Rutte"): the names that follow decide.
         if country.is_none() && role_end < range.end {
-            let next = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, role_end, Some(self.lang)).into_iter().next();
+            let next = self
+                .kb
+                .matcher
+                .find_with(&p.norm.text, &p.tokens, keys, role_end, Some(self.lang))
+                .into_iter()
+                .next();
             if next.is_some_and(|n| n.targets.iter().any(|t| matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Organization))) {
                 return role_end;
             }
@@ -416,43 +616,89 @@ impl<'a> MentionFinder<'a> {
         if country_code.is_none() {
             // "Israel's high court", "Russlands Regierung": a possessive state just before.
             if let Some(prev) = self.mentions.last() {
-                if prev.sentence == s && prev.kind == MentionKind::Country && start >= prev.tokens.end && start - prev.tokens.end <= 1 && matches!(prev.ending, "'s" | "s" | "s'" | "'") {
+                if prev.sentence == s
+                    && prev.kind == MentionKind::Country
+                    && start >= prev.tokens.end
+                    && start - prev.tokens.end <= 1
+                    && matches!(prev.ending, "'s" | "s" | "s'" | "'")
+                {
                     country_code = prev.country.clone();
                 }
             }
         }
         if country_code.is_none() {
             let mut k = role_end;
-            if k < range.end && (matches!(p.tokens[k].lower.as_str(), "of" | "von" | "des" | "der" | "in" | "im") || self.grammar.destination.contains_word(&p.tokens[k].lower) && p.tokens[k].lower.chars().count() <= 2) {
+            if k < range.end
+                && (matches!(
+                    p.tokens[k].lower.as_str(),
+                    "of" | "von" | "des" | "der" | "in" | "im"
+                ) || self.grammar.destination.contains_word(&p.tokens[k].lower)
+                    && p.tokens[k].lower.chars().count() <= 2)
+            {
                 k += 1;
             }
             if k < range.end {
-                let ms = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang));
+                let ms =
+                    self.kb
+                        .matcher
+                        .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang));
                 if let Some(m) = ms.into_iter().next() {
                     let c = m.targets.iter().find_map(|t| match t {
-                        Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Country => Some(*i),
+                        Target::Entity(i, AliasKind::Name)
+                            if self.kb.entities[*i].kind == Kind::Country =>
+                        {
+                            Some(*i)
+                        }
                         Target::Capital(c) => Some(self.kb.capitals[*c].country),
                         _ => None,
                     });
                     if let Some(c) = c {
-                        let span = annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+                        let span = annals_core::Span::new(
+                            p.tokens[m.start].span.start,
+                            p.tokens[m.end - 1].span.end,
+                        );
                         self.entity_for_kb(c, span);
                         country_code = Some(self.kb.entities[c].country.clone());
                         end = m.end;
                         // "Президент Казахстана Касым-Жомарт Токаев": a name after the
                         // genitive makes the whole phrase that person.
                         if end < range.end {
-                            if let Some(pm) = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, end, Some(self.lang)).into_iter().next() {
-                                let persons: Vec<usize> = pm.targets.iter().filter_map(|t| match t {
-                                    Target::Entity(i, AliasKind::Name | AliasKind::Surname) if self.kb.entities[*i].kind == Kind::Person => Some(*i),
-                                    _ => None,
-                                }).collect();
+                            if let Some(pm) = self
+                                .kb
+                                .matcher
+                                .find_with(&p.norm.text, &p.tokens, keys, end, Some(self.lang))
+                                .into_iter()
+                                .next()
+                            {
+                                let persons: Vec<usize> = pm
+                                    .targets
+                                    .iter()
+                                    .filter_map(|t| match t {
+                                        Target::Entity(i, AliasKind::Name | AliasKind::Surname)
+                                            if self.kb.entities[*i].kind == Kind::Person =>
+                                        {
+                                            Some(*i)
+                                        }
+                                        _ => None,
+                                    })
+                                    .collect();
                                 if !persons.is_empty() {
-                                    let pspan = annals_core::Span::new(p.tokens[pm.start].span.start, p.tokens[pm.end - 1].span.end);
+                                    let pspan = annals_core::Span::new(
+                                        p.tokens[pm.start].span.start,
+                                        p.tokens[pm.end - 1].span.end,
+                                    );
                                     let surface = p.slice(pspan).to_string();
                                     if let Some(person) = self.pick_person(&persons, &surface) {
                                         let e = self.entity_for_kb(person, pspan);
-                                        self.push_entity_mention(s, start..pm.end, MentionKind::Person, e, false, None, pm.ending);
+                                        self.push_entity_mention(
+                                            s,
+                                            start..pm.end,
+                                            MentionKind::Person,
+                                            e,
+                                            false,
+                                            None,
+                                            pm.ending,
+                                        );
                                     }
                                     return pm.end;
                                 }
@@ -461,18 +707,36 @@ impl<'a> MentionFinder<'a> {
                         // "Die Außenminister Armeniens und Aserbaidschans": one role mention
                         // per coordinated state.
                         let mut k2 = end;
-                        while k2 + 1 < range.end && self.grammar.coord.contains_word(&p.tokens[k2].lower) {
+                        while k2 + 1 < range.end
+                            && self.grammar.coord.contains_word(&p.tokens[k2].lower)
+                        {
                             let mut k3 = k2 + 1;
-                            if k3 < range.end && self.grammar.determiners.contains_word(&p.tokens[k3].lower) {
+                            if k3 < range.end
+                                && self.grammar.determiners.contains_word(&p.tokens[k3].lower)
+                            {
                                 k3 += 1;
                             }
-                            let next = self.kb.matcher.find_with(&p.norm.text, &p.tokens, keys, k3, Some(self.lang)).into_iter().next();
+                            let next = self
+                                .kb
+                                .matcher
+                                .find_with(&p.norm.text, &p.tokens, keys, k3, Some(self.lang))
+                                .into_iter()
+                                .next();
                             let Some(n) = next else { break };
                             let Some(c2) = n.targets.iter().find_map(|t| match t {
-                                Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Country => Some(*i),
+                                Target::Entity(i, AliasKind::Name)
+                                    if self.kb.entities[*i].kind == Kind::Country =>
+                                {
+                                    Some(*i)
+                                }
                                 _ => None,
-                            }) else { break };
-                            let span2 = annals_core::Span::new(p.tokens[n.start].span.start, p.tokens[n.end - 1].span.end);
+                            }) else {
+                                break;
+                            };
+                            let span2 = annals_core::Span::new(
+                                p.tokens[n.start].span.start,
+                                p.tokens[n.end - 1].span.end,
+                            );
                             self.entity_for_kb(c2, span2);
                             self.mentions.push(Mention {
                                 sentence: s,
@@ -509,7 +773,13 @@ impl<'a> MentionFinder<'a> {
 
     /// "er", "his", "он": the person named last; "die beiden Führer", "the two leaders",
     /// "both countries": the last two states named.
-    fn pronoun_or_group(&mut self, p: &Prepared, s: usize, range: &Range<usize>, i: usize) -> usize {
+    fn pronoun_or_group(
+        &mut self,
+        p: &Prepared,
+        s: usize,
+        range: &Range<usize>,
+        i: usize,
+    ) -> usize {
         let t = &p.tokens[i];
         if t.kind != TokenKind::Word {
             return i + 1;
@@ -527,7 +797,10 @@ impl<'a> MentionFinder<'a> {
         }
         if ARTICLES[..7].contains(&t.lower.as_str()) || t.lower == "the" {
             if let Some((_, ln)) = g.leaders.longest(&p.tokens, i + 1) {
-                if i + 1 < range.end && self.recent_countries(2).len() == 2 && p.tokens[i + 1].lower != "länder" {
+                if i + 1 < range.end
+                    && self.recent_countries(2).len() == 2
+                    && p.tokens[i + 1].lower != "länder"
+                {
                     return self.group(s, i..i + 1 + ln);
                 }
             }
@@ -542,7 +815,12 @@ impl<'a> MentionFinder<'a> {
         }
         if g.pronoun_it.contains_word(&t.lower) {
             // "it", "its": the state or organisation named last.
-            if let Some(last) = self.mentions.iter().rev().find(|m| matches!(m.kind, MentionKind::Country | MentionKind::Org) && !m.place) {
+            if let Some(last) = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| matches!(m.kind, MentionKind::Country | MentionKind::Org) && !m.place)
+            {
                 if last.sentence + 1 >= s {
                     let mut m = last.clone();
                     m.sentence = s;
@@ -556,7 +834,12 @@ impl<'a> MentionFinder<'a> {
         }
         if he_she || g.possessive.contains_word(&t.lower) {
             // The person named last, in this sentence or the two before.
-            if let Some(last) = self.mentions.iter().rev().find(|m| matches!(m.kind, MentionKind::Person | MentionKind::Pronoun)) {
+            if let Some(last) = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| matches!(m.kind, MentionKind::Person | MentionKind::Pronoun))
+            {
                 if last.sentence + 2 >= s {
                     let e = last.entities[0];
                     let ent = &self.entities[e];
@@ -580,7 +863,12 @@ impl<'a> MentionFinder<'a> {
     /// The case ending of a word (Russian, Kazakh), for telling subjects from objects.
     fn ending_of(&self, p: &Prepared, k: usize) -> &'static str {
         let word = p.token_text(k);
-        annals_kb::inflect::stems(word).into_iter().skip(1).max_by_key(|(_, e)| e.len()).map(|(_, e)| e).unwrap_or("")
+        annals_kb::inflect::stems(word)
+            .into_iter()
+            .skip(1)
+            .max_by_key(|(_, e)| e.len())
+            .map(|(_, e)| e)
+            .unwrap_or("")
     }
 
     /// The last `n` distinct countries of actor mentions, most recent first.

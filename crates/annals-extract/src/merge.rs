@@ -13,7 +13,11 @@ fn codes_of(ids: &[usize], mentions: &[Mention], entities: &[DocEntity]) -> Vec<
     for &m in ids {
         let mm = &mentions[m];
         if mm.kind == MentionKind::Group || (mm.country.is_none() && !mm.entities.is_empty()) {
-            out.extend(mm.entities.iter().filter_map(|&e| entities[e].country.clone()));
+            out.extend(
+                mm.entities
+                    .iter()
+                    .filter_map(|&e| entities[e].country.clone()),
+            );
         } else if let Some(c) = &mm.country {
             out.push(c.clone());
         }
@@ -39,9 +43,15 @@ fn main_dyad(mentions: &[Mention]) -> Option<(String, String)> {
         }
     }
     let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
     match v.as_slice() {
-        [(a, ca), (b, cb), ..] if *cb >= 2 && (ca + cb) * 3 >= total * 2 && v.get(2).is_none_or(|(_, c3)| c3 * 2 < *cb) => Some((a.to_string(), b.to_string())),
+        [(a, ca), (b, cb), ..]
+            if *cb >= 2
+                && (ca + cb) * 3 >= total * 2
+                && v.get(2).is_none_or(|(_, c3)| c3 * 2 < *cb) =>
+        {
+            Some((a.to_string(), b.to_string()))
+        }
         _ => None,
     }
 }
@@ -57,7 +67,13 @@ fn same_day_or_open(a: &Ev, b: &Ev) -> bool {
 }
 
 fn parties(e: &Ev) -> Vec<String> {
-    let mut v: Vec<String> = e.actor_codes.iter().chain(&e.recipient_codes).chain(e.inferred_recipient.iter()).cloned().collect();
+    let mut v: Vec<String> = e
+        .actor_codes
+        .iter()
+        .chain(&e.recipient_codes)
+        .chain(e.inferred_recipient.iter())
+        .cloned()
+        .collect();
     v.sort();
     v.dedup();
     v
@@ -73,7 +89,11 @@ fn recipients_of(e: &Ev) -> Vec<String> {
 
 /// Sectors of the actors (a state or its leader counts as GOV).
 fn sectors(e: &Ev, mentions: &[Mention]) -> Vec<String> {
-    let mut v: Vec<String> = e.actors.iter().map(|&m| mentions[m].sector.clone().unwrap_or_else(|| "GOV".into())).collect();
+    let mut v: Vec<String> = e
+        .actors
+        .iter()
+        .map(|&m| mentions[m].sector.clone().unwrap_or_else(|| "GOV".into()))
+        .collect();
     v.sort();
     v.dedup();
     v
@@ -85,13 +105,20 @@ fn mergeable(a: &Ev, b: &Ev, mentions: &[Mention]) -> bool {
     if !sa.iter().any(|x| sb.contains(x)) {
         return false;
     }
-    if a.ty != b.ty || a.aux.negated != b.aux.negated || a.aux.hypothetical != b.aux.hypothetical || a.aux.future != b.aux.future || !same_day_or_open(a, b) {
+    if a.ty != b.ty
+        || a.aux.negated != b.aux.negated
+        || a.aux.hypothetical != b.aux.hypothetical
+        || a.aux.future != b.aux.future
+        || !same_day_or_open(a, b)
+    {
         return false;
     }
     if a.ty == EventType::Consult || a.ty == EventType::Cooperate {
         return parties(a) == parties(b);
     }
-    let symmetric = |e: &Ev| e.recipient_codes.is_empty() && e.inferred_recipient.is_none() && e.actor_codes.len() > 1;
+    let symmetric = |e: &Ev| {
+        e.recipient_codes.is_empty() && e.inferred_recipient.is_none() && e.actor_codes.len() > 1
+    };
     if symmetric(a) && symmetric(b) {
         return parties(a) == parties(b);
     }
@@ -100,34 +127,69 @@ fn mergeable(a: &Ev, b: &Ev, mentions: &[Mention]) -> bool {
 
 /// Resolves country codes, drops self-directed recipients, fills recipients from the main
 /// dyad, and merges repeated events.
-pub fn finish(mut events: Vec<Ev>, mentions: &[Mention], entities: &[DocEntity], _published: Option<&str>) -> Vec<Ev> {
+pub fn finish(
+    mut events: Vec<Ev>,
+    mentions: &[Mention],
+    entities: &[DocEntity],
+    _published: Option<&str>,
+) -> Vec<Ev> {
     for e in &mut events {
         e.actor_codes = codes_of(&e.actors, mentions, entities);
         let actor_codes = e.actor_codes.clone();
-        let actor_entities: Vec<usize> = e.actors.iter().flat_map(|&m| mentions[m].entities.clone()).collect();
-        let actor_gov = e.actors.iter().all(|&m| matches!(mentions[m].sector.as_deref(), None | Some("GOV")));
+        let actor_entities: Vec<usize> = e
+            .actors
+            .iter()
+            .flat_map(|&m| mentions[m].entities.clone())
+            .collect();
+        let actor_gov = e
+            .actors
+            .iter()
+            .all(|&m| matches!(mentions[m].sector.as_deref(), None | Some("GOV")));
         // A recipient that is the actor itself, or its own state when a government acts,
         // is no recipient ("Toqaev ... zwischen Moskau und Astana"); a domestic act on
         // another group of the same state stays ("the Sri Lankan army ... Tamil refugees").
         e.recipients.retain(|&m| {
             let mm = &mentions[m];
-            let same_entity = if mm.kind == MentionKind::Group { mm.entities.iter().all(|x| actor_entities.contains(x)) } else { mm.entities.iter().any(|x| actor_entities.contains(x)) };
-            let same_state = mm.country.as_ref().is_some_and(|c| actor_codes.contains(c)) && matches!(mm.sector.as_deref(), None | Some("GOV")) && actor_gov && mm.kind != MentionKind::Group;
+            let same_entity = if mm.kind == MentionKind::Group {
+                mm.entities.iter().all(|x| actor_entities.contains(x))
+            } else {
+                mm.entities.iter().any(|x| actor_entities.contains(x))
+            };
+            let same_state = mm.country.as_ref().is_some_and(|c| actor_codes.contains(c))
+                && matches!(mm.sector.as_deref(), None | Some("GOV"))
+                && actor_gov
+                && mm.kind != MentionKind::Group;
             !(same_entity || same_state)
         });
         // A recipient of unknown country ("23 people") names no actor code.
-        e.recipients.retain(|&m| mentions[m].country.is_some() || !mentions[m].entities.is_empty());
+        e.recipients
+            .retain(|&m| mentions[m].country.is_some() || !mentions[m].entities.is_empty());
         e.recipient_codes = codes_of(&e.recipients, mentions, entities);
     }
     events.retain(|e| !e.actor_codes.is_empty());
     if let Some((a, b)) = main_dyad(mentions) {
         for e in &mut events {
-            let wants = matches!(e.ty, EventType::Agree | EventType::Support | EventType::Cooperate | EventType::Aid | EventType::Consult);
+            let wants = matches!(
+                e.ty,
+                EventType::Agree
+                    | EventType::Support
+                    | EventType::Cooperate
+                    | EventType::Aid
+                    | EventType::Consult
+            );
             if wants && e.recipient_codes.is_empty() && e.actor_codes.len() == 1 {
-                let other = if e.actor_codes[0] == a { Some(&b) } else if e.actor_codes[0] == b { Some(&a) } else { None };
+                let other = if e.actor_codes[0] == a {
+                    Some(&b)
+                } else if e.actor_codes[0] == b {
+                    Some(&a)
+                } else {
+                    None
+                };
                 if let Some(o) = other {
                     e.inferred_recipient = Some(o.clone());
-                    e.notes.push(format!("recipient {o} inferred: the report is about {a} and {b}"));
+                    e.notes.push(format!(
+                        "recipient {o} inferred: the report is about {a} and {b}"
+                    ));
                 }
             }
         }
@@ -137,7 +199,10 @@ pub fn finish(mut events: Vec<Ev>, mentions: &[Mention], entities: &[DocEntity],
         match out.iter_mut().find(|o| mergeable(o, &e, mentions)) {
             Some(o) => {
                 o.mentions.extend(e.mentions.iter().cloned());
-                o.notes.push(format!("merged with the same event in sentence {}", e.sentence));
+                o.notes.push(format!(
+                    "merged with the same event in sentence {}",
+                    e.sentence
+                ));
                 if o.mode.is_none() {
                     o.mode = e.mode.clone();
                 }
@@ -149,11 +214,16 @@ pub fn finish(mut events: Vec<Ev>, mentions: &[Mention], entities: &[DocEntity],
                     o.recipient_codes = e.recipient_codes.clone();
                     o.inferred_recipient = e.inferred_recipient.clone();
                 }
-                let precise = |d: &Option<crate::dates::DateMention>| d.as_ref().map(|d| 1 + d.day.is_some() as u8 * 2 + d.year.is_some() as u8).unwrap_or(0);
+                let precise = |d: &Option<crate::dates::DateMention>| {
+                    d.as_ref()
+                        .map(|d| 1 + d.day.is_some() as u8 * 2 + d.year.is_some() as u8)
+                        .unwrap_or(0)
+                };
                 if precise(&e.date) > precise(&o.date) {
                     o.date = e.date.clone();
                 }
-                let capital_place = |p: Option<usize>| p.is_some_and(|m| mentions[m].capital.is_some());
+                let capital_place =
+                    |p: Option<usize>| p.is_some_and(|m| mentions[m].capital.is_some());
                 if o.place.is_none() || (!capital_place(o.place) && capital_place(e.place)) {
                     o.place = e.place.or(o.place);
                 }

@@ -22,11 +22,28 @@ fn is_close(s: &str) -> bool {
 }
 
 fn speaker_in(mentions: &[Mention], ids: &[usize], range: std::ops::Range<usize>) -> Option<usize> {
-    ids.iter().copied().find(|&m| range.contains(&mentions[m].tokens.start) && matches!(mentions[m].kind, MentionKind::Person | MentionKind::Pronoun | MentionKind::Org | MentionKind::Country | MentionKind::Role))
+    ids.iter().copied().find(|&m| {
+        range.contains(&mentions[m].tokens.start)
+            && matches!(
+                mentions[m].kind,
+                MentionKind::Person
+                    | MentionKind::Pronoun
+                    | MentionKind::Org
+                    | MentionKind::Country
+                    | MentionKind::Role
+            )
+    })
 }
 
 /// Finds the quotes of a sentence with its clauses and mentions.
-pub fn find(p: &Prepared, grammar: &Grammar, sentence: std::ops::Range<usize>, clauses: &[Clause], mentions: &[Mention], ids: &[usize]) -> Vec<QuoteHit> {
+pub fn find(
+    p: &Prepared,
+    grammar: &Grammar,
+    sentence: std::ops::Range<usize>,
+    clauses: &[Clause],
+    mentions: &[Mention],
+    ids: &[usize],
+) -> Vec<QuoteHit> {
     let mut out = Vec::new();
     // Direct speech.
     let mut k = sentence.start;
@@ -35,8 +52,13 @@ pub fn find(p: &Prepared, grammar: &Grammar, sentence: std::ops::Range<usize>, c
             if let Some(close) = (k + 1..sentence.end).find(|&j| is_close(p.token_text(j))) {
                 if close > k + 3 {
                     let span = Span::new(p.tokens[k + 1].span.start, p.tokens[close - 1].span.end);
-                    let speaker = speaker_in(mentions, ids, close..sentence.end).or_else(|| speaker_in(mentions, ids, sentence.start..k));
-                    out.push(QuoteHit { span, direct: true, speaker });
+                    let speaker = speaker_in(mentions, ids, close..sentence.end)
+                        .or_else(|| speaker_in(mentions, ids, sentence.start..k));
+                    out.push(QuoteHit {
+                        span,
+                        direct: true,
+                        speaker,
+                    });
                 }
                 k = close + 1;
                 continue;
@@ -51,14 +73,25 @@ pub fn find(p: &Prepared, grammar: &Grammar, sentence: std::ops::Range<usize>, c
             continue;
         }
         let first = content.tokens.start;
-        if grammar.clause_break.longest(&p.tokens, first).is_none() && !p.token_text(first.saturating_sub(1)).eq(",") {
+        if grammar.clause_break.longest(&p.tokens, first).is_none()
+            && !p.token_text(first.saturating_sub(1)).eq(",")
+        {
             continue;
         }
-        if out.iter().any(|q: &QuoteHit| q.span.start <= p.tokens[first].span.start && p.tokens[first].span.start < q.span.end) {
+        if out.iter().any(|q: &QuoteHit| {
+            q.span.start <= p.tokens[first].span.start && p.tokens[first].span.start < q.span.end
+        }) {
             continue;
         }
-        let span = Span::new(p.tokens[first].span.start, p.tokens[content.tokens.end - 1].span.end);
-        out.push(QuoteHit { span, direct: false, speaker: speaker_in(mentions, ids, speech.tokens.clone()) });
+        let span = Span::new(
+            p.tokens[first].span.start,
+            p.tokens[content.tokens.end - 1].span.end,
+        );
+        out.push(QuoteHit {
+            span,
+            direct: false,
+            speaker: speaker_in(mentions, ids, speech.tokens.clone()),
+        });
     }
     out
 }

@@ -6,18 +6,123 @@
 
 /// German and English endings (`'s` for English possessives, the German adjective and noun
 /// endings).
-const LATIN: &[&str] = &["'s", "s'", "'", "s", "es", "n", "en", "e", "er", "em", "ern", "ns", "ens"];
+const LATIN: &[&str] = &[
+    "'s", "s'", "'", "s", "es", "n", "en", "e", "er", "em", "ern", "ns", "ens",
+];
 
 /// Russian and Kazakh case and number endings (nouns and adjectives).
 const CYRILLIC: &[&str] = &[
     // Russian
-    "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й", "ом", "ем", "ём", "ой", "ей", "ою", "ею", "ам", "ям", "ах", "ях", "ов", "ев",
-    "ами", "ями", "ии", "ию", "ия", "ие", "ий", "ый", "ая", "яя", "ое", "ее", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им",
-    "ых", "их", "ыми", "ими", "ые", "ье", "ья", "ьи", "ью", "ьей",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "ы",
+    "и",
+    "о",
+    "ь",
+    "й",
+    "ом",
+    "ем",
+    "ём",
+    "ой",
+    "ей",
+    "ою",
+    "ею",
+    "ам",
+    "ям",
+    "ах",
+    "ях",
+    "ов",
+    "ев",
+    "ами",
+    "ями",
+    "ии",
+    "ию",
+    "ия",
+    "ие",
+    "ий",
+    "ый",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ую",
+    "юю",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ым",
+    "им",
+    "ых",
+    "их",
+    "ыми",
+    "ими",
+    "ые",
+    "ье",
+    "ья",
+    "ьи",
+    "ью",
+    "ьей",
     // Kazakh (case suffixes, plural, possessive third person)
-    "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "н", "дан",
-    "ден", "тан", "тен", "нан", "нен", "да", "де", "та", "те", "нда", "нде", "мен", "пен", "бен", "лар", "лер", "дар", "дер",
-    "тар", "тер", "ы", "і", "сы", "сі", "ның", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "тық", "тік", "дық", "дік", "лық",
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "на",
+    "не",
+    "ны",
+    "ні",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "н",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "да",
+    "де",
+    "та",
+    "те",
+    "нда",
+    "нде",
+    "мен",
+    "пен",
+    "бен",
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "тер",
+    "ы",
+    "і",
+    "сы",
+    "сі",
+    "ның",
+    "дағы",
+    "дегі",
+    "тағы",
+    "тегі",
+    "ндағы",
+    "ндегі",
+    "тық",
+    "тік",
+    "дық",
+    "дік",
+    "лық",
     "лік",
 ];
 
@@ -29,12 +134,19 @@ pub fn is_cyrillic(word: &str) -> bool {
 /// Candidate stems of a word with the ending each drops (the word itself first, with `""`).
 pub fn stems(word: &str) -> Vec<(&str, &'static str)> {
     let mut out = vec![(word, "")];
-    let (endings, min) = if is_cyrillic(word) { (CYRILLIC, 3) } else { (LATIN, 4) };
+    let (endings, min) = if is_cyrillic(word) {
+        (CYRILLIC, 3)
+    } else {
+        (LATIN, 4)
+    };
     let lower_word = word.to_lowercase();
     for e in endings {
         if lower_word.ends_with(e) {
             let cut = word.len() - e.len();
-            if word.is_char_boundary(cut) && word[..cut].chars().count() >= min && !out.iter().any(|(s, _)| s.len() == cut) {
+            if word.is_char_boundary(cut)
+                && word[..cut].chars().count() >= min
+                && !out.iter().any(|(s, _)| s.len() == cut)
+            {
                 out.push((&word[..cut], e));
             }
         }
@@ -46,13 +158,21 @@ pub fn stems(word: &str) -> Vec<(&str, &'static str)> {
 /// a dictionary form itself carries (Россия, Украина, российский, Ukraine), so that its other
 /// case forms meet it.
 pub fn dictionary_stems(word: &str) -> Vec<&str> {
-    const CYR_DICT: &[&str] = &["а", "я", "ия", "ь", "й", "ий", "ый", "ой", "ая", "о", "е", "ы", "и"];
+    const CYR_DICT: &[&str] = &[
+        "а", "я", "ия", "ь", "й", "ий", "ый", "ой", "ая", "о", "е", "ы", "и",
+    ];
     const LAT_DICT: &[&str] = &["e"];
     // Lowercase Latin words in the data are adjectives ("kasachisches Unterhaus"): their
     // inflected dictionary form meets the others at the bare stem.
     const LAT_ADJ: &[&str] = &["e", "es", "er", "en", "em"];
     let lowercase = word.chars().next().is_some_and(|c| c.is_lowercase());
-    let (endings, min) = if is_cyrillic(word) { (CYR_DICT, 3) } else if lowercase { (LAT_ADJ, 4) } else { (LAT_DICT, 4) };
+    let (endings, min) = if is_cyrillic(word) {
+        (CYR_DICT, 3)
+    } else if lowercase {
+        (LAT_ADJ, 4)
+    } else {
+        (LAT_DICT, 4)
+    };
     let lower_word = word.to_lowercase();
     let mut out = Vec::new();
     for e in endings {
@@ -73,8 +193,12 @@ mod tests {
     #[test]
     fn possessives_and_cases_find_their_stem() {
         assert!(stems("Putins").iter().any(|(s, _)| *s == "Putin"));
-        assert!(stems("Путина").iter().any(|(s, e)| *s == "Путин" && *e == "а"));
-        assert!(stems("kasachischen").iter().any(|(s, _)| *s == "kasachisch"));
+        assert!(stems("Путина")
+            .iter()
+            .any(|(s, e)| *s == "Путин" && *e == "а"));
+        assert!(stems("kasachischen")
+            .iter()
+            .any(|(s, _)| *s == "kasachisch"));
         assert!(stems("Қазақстанның").iter().any(|(s, _)| *s == "Қазақстан"));
         assert!(dictionary_stems("Россия").contains(&"Росс"));
         assert!(stems("России").iter().any(|(s, _)| *s == "Росс"));
@@ -83,6 +207,9 @@ mod tests {
     #[test]
     fn short_words_are_not_cut_to_nothing() {
         assert_eq!(stems("Oman").len(), 1);
-        assert_eq!(stems("Irans").iter().map(|(s, _)| *s).collect::<Vec<_>>(), ["Irans", "Iran"]);
+        assert_eq!(
+            stems("Irans").iter().map(|(s, _)| *s).collect::<Vec<_>>(),
+            ["Irans", "Iran"]
+        );
     }
 }

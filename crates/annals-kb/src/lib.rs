@@ -106,7 +106,10 @@ pub struct LookupHit<'a> {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(src: &str, file: &str) -> Result<T, KbError> {
-    toml::from_str(src).map_err(|e| KbError::Parse { file: file.to_string(), message: e.to_string() })
+    toml::from_str(src).map_err(|e| KbError::Parse {
+        file: file.to_string(),
+        message: e.to_string(),
+    })
 }
 
 fn lang_of(tag: Option<&str>) -> Option<Lang> {
@@ -142,8 +145,14 @@ impl Kb {
         }
         if let Some(path) = user_actors {
             let name = path.display().to_string();
-            let src = std::fs::read_to_string(path).map_err(|e| KbError::UserFile { file: name.clone(), message: e.to_string() })?;
-            let f: ActorsFile = toml::from_str(&src).map_err(|e| KbError::UserFile { file: name, message: e.to_string() })?;
+            let src = std::fs::read_to_string(path).map_err(|e| KbError::UserFile {
+                file: name.clone(),
+                message: e.to_string(),
+            })?;
+            let f: ActorsFile = toml::from_str(&src).map_err(|e| KbError::UserFile {
+                file: name,
+                message: e.to_string(),
+            })?;
             f.country.iter().for_each(|c| b.country(c));
             f.person.iter().for_each(|p| b.person(p));
             f.org.iter().for_each(|o| b.org(o));
@@ -156,10 +165,17 @@ impl Kb {
     /// latest office.
     pub fn office_on(&self, entity: usize, date: Option<&str>) -> Option<&Office> {
         let offices = &self.entities[entity].offices;
-        let Some(date) = date else { return offices.iter().max_by(|a, b| a.from.cmp(&b.from)) };
+        let Some(date) = date else {
+            return offices.iter().max_by(|a, b| a.from.cmp(&b.from));
+        };
         let held: Vec<&Office> = offices
             .iter()
-            .filter(|o| o.from.as_deref().is_none_or(|f| f <= date) && o.to.as_deref().is_none_or(|t| t >= &date[..t.len().min(date.len())]))
+            .filter(|o| {
+                o.from.as_deref().is_none_or(|f| f <= date)
+                    && o.to
+                        .as_deref()
+                        .is_none_or(|t| t >= &date[..t.len().min(date.len())])
+            })
             .collect();
         held.iter().copied().min_by_key(|o| office_rank(&o.role))
     }
@@ -169,7 +185,12 @@ impl Kb {
     pub fn lookup(&self, name: &str, date: Option<&str>) -> Vec<LookupHit<'_>> {
         let text = annals_text::normalise::normalise(name.trim()).text;
         let mut hits: Vec<LookupHit> = Vec::new();
-        if let Some(m) = self.matcher.find_text(&text, None).into_iter().max_by_key(|m| m.end) {
+        if let Some(m) = self
+            .matcher
+            .find_text(&text, None)
+            .into_iter()
+            .max_by_key(|m| m.end)
+        {
             for t in &m.targets {
                 let (idx, via) = match *t {
                     Target::Entity(i, kind) => (i, kind),
@@ -179,10 +200,21 @@ impl Kb {
                 if hits.iter().any(|h| h.index == idx) {
                     continue;
                 }
-                hits.push(LookupHit { entity: &self.entities[idx], index: idx, office: self.office_on(idx, date), via });
+                hits.push(LookupHit {
+                    entity: &self.entities[idx],
+                    index: idx,
+                    office: self.office_on(idx, date),
+                    via,
+                });
             }
         }
-        hits.sort_by_key(|h| (h.office.is_none() && date.is_some(), h.entity.kind != Kind::Person, h.via != AliasKind::Name));
+        hits.sort_by_key(|h| {
+            (
+                h.office.is_none() && date.is_some(),
+                h.entity.kind != Kind::Person,
+                h.via != AliasKind::Name,
+            )
+        });
         hits
     }
 
@@ -190,9 +222,15 @@ impl Kb {
     pub fn stats(&self) -> Vec<(String, usize)> {
         let mut out = Vec::new();
         for kind in [Kind::Country, Kind::Person, Kind::Organization] {
-            out.push((format!("entities: {}", kind.name()), self.entities.iter().filter(|e| e.kind == kind).count()));
+            out.push((
+                format!("entities: {}", kind.name()),
+                self.entities.iter().filter(|e| e.kind == kind).count(),
+            ));
         }
-        out.push(("offices".into(), self.entities.iter().map(|e| e.offices.len()).sum()));
+        out.push((
+            "offices".into(),
+            self.entities.iter().map(|e| e.offices.len()).sum(),
+        ));
         out.push(("capitals (with former names)".into(), self.capitals.len()));
         out.push(("role nouns".into(), self.roles.len()));
         out.extend(self.matcher.stats());
@@ -203,8 +241,14 @@ impl Kb {
 /// The surname of a full name with its particles ("Ursula von der Leyen" -> "von der Leyen",
 /// "Marine Le Pen" -> "Le Pen"); `None` for a one-word name.
 fn surname_of(name: &str) -> Option<&str> {
-    const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "del", "della", "di", "da", "le", "la", "al", "el", "bin", "ibn", "du", "ter", "zu", "dos", "das"];
-    let words: Vec<(usize, &str)> = name.split_whitespace().map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w)).collect();
+    const PARTICLES: &[&str] = &[
+        "von", "van", "der", "den", "de", "del", "della", "di", "da", "le", "la", "al", "el",
+        "bin", "ibn", "du", "ter", "zu", "dos", "das",
+    ];
+    let words: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
+        .collect();
     if words.len() < 2 {
         return None;
     }
@@ -217,9 +261,18 @@ fn surname_of(name: &str) -> Option<&str> {
 
 fn office_rank(role: &str) -> u8 {
     let r = role.to_lowercase();
-    if r.starts_with("president") || r.starts_with("king") || r.starts_with("queen") || r.starts_with("emir") || r.starts_with("supreme leader") || r.starts_with("federal president") {
+    if r.starts_with("president")
+        || r.starts_with("king")
+        || r.starts_with("queen")
+        || r.starts_with("emir")
+        || r.starts_with("supreme leader")
+        || r.starts_with("federal president")
+    {
         0
-    } else if r.starts_with("prime minister") || r.starts_with("chancellor") || r.starts_with("premier") {
+    } else if r.starts_with("prime minister")
+        || r.starts_with("chancellor")
+        || r.starts_with("premier")
+    {
         1
     } else if r.contains("foreign") || r.contains("secretary of state") {
         2
@@ -268,7 +321,14 @@ impl Builder {
         }
         for cap in &c.capital {
             let ci = self.capitals.len();
-            self.capitals.push(CapitalInfo { name: cap.name.clone(), country: idx, lat: cap.lat, lon: cap.lon, from: cap.from.clone(), to: cap.to.clone() });
+            self.capitals.push(CapitalInfo {
+                name: cap.name.clone(),
+                country: idx,
+                lat: cap.lat,
+                lon: cap.lon,
+                from: cap.from.clone(),
+                to: cap.to.clone(),
+            });
             self.matcher.add(&cap.name, None, Target::Capital(ci));
             for (l, n) in cap.aliases.iter() {
                 self.matcher.add(n, lang_of(l), Target::Capital(ci));
@@ -278,19 +338,31 @@ impl Builder {
 
     fn person(&mut self, p: &Person) {
         // The same person listed twice (two regional files) is one entity with both lists.
-        if let Some(idx) = self.entities.iter().position(|e| e.kind == Kind::Person && e.name == p.name && e.country == p.country) {
+        if let Some(idx) = self
+            .entities
+            .iter()
+            .position(|e| e.kind == Kind::Person && e.name == p.name && e.country == p.country)
+        {
             for o in &p.office {
-                if !self.entities[idx].offices.iter().any(|x| x.role == o.role && x.from == o.from) {
+                if !self.entities[idx]
+                    .offices
+                    .iter()
+                    .any(|x| x.role == o.role && x.from == o.from)
+                {
                     self.entities[idx].offices.push(o.clone());
                 }
             }
             for (l, n) in p.aliases.iter() {
-                self.matcher.add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
+                self.matcher
+                    .add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
             }
             return;
         }
         let idx = self.entities.len();
-        let sector = p.sector.clone().or_else(|| p.office.iter().find_map(|o| o.sector.clone()));
+        let sector = p
+            .sector
+            .clone()
+            .or_else(|| p.office.iter().find_map(|o| o.sector.clone()));
         self.entities.push(Entity {
             name: p.name.clone(),
             kind: Kind::Person,
@@ -315,7 +387,8 @@ impl Builder {
             }
         }
         for s in surnames {
-            self.matcher.add(s, None, Target::Entity(idx, AliasKind::Surname));
+            self.matcher
+                .add(s, None, Target::Entity(idx, AliasKind::Surname));
         }
     }
 
@@ -332,21 +405,34 @@ impl Builder {
             lat: None,
             lon: None,
         });
-        self.matcher.add(&o.name, None, Target::Entity(idx, AliasKind::Name));
+        self.matcher
+            .add(&o.name, None, Target::Entity(idx, AliasKind::Name));
         for (l, n) in o.aliases.iter() {
-            self.matcher.add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
+            self.matcher
+                .add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
         }
     }
 
     fn role(&mut self, r: &Role, lang: Lang) {
         let idx = self.roles.len();
-        self.roles.push(RoleInfo { sector: r.sector.clone(), office: r.office.clone(), title: r.title, lang });
+        self.roles.push(RoleInfo {
+            sector: r.sector.clone(),
+            office: r.office.clone(),
+            title: r.title,
+            lang,
+        });
         for f in &r.forms {
             self.matcher.add(f, Some(lang), Target::Role(idx));
         }
     }
 
     fn finish(self) -> Kb {
-        Kb { entities: self.entities, capitals: self.capitals, roles: self.roles, matcher: self.matcher.build(), by_code: self.by_code }
+        Kb {
+            entities: self.entities,
+            capitals: self.capitals,
+            roles: self.roles,
+            matcher: self.matcher.build(),
+            by_code: self.by_code,
+        }
     }
 }

@@ -160,7 +160,11 @@ fn cached_word_keys(word: &str, matcher: &Matcher) -> Vec<(String, &'static str)
 }
 
 fn prefix3(key: &str) -> &str {
-    let end = key.char_indices().nth(3).map(|(i, _)| i).unwrap_or(key.len());
+    let end = key
+        .char_indices()
+        .nth(3)
+        .map(|(i, _)| i)
+        .unwrap_or(key.len());
     &key[..end]
 }
 
@@ -209,7 +213,9 @@ impl MatcherBuilder {
         let tokens = annals_text::tokens::tokenize(&normalised);
         let words: Option<Vec<WordPat>> = tokens
             .iter()
-            .filter(|t| t.kind != TokenKind::Punct || normalised[t.span.start..t.span.end].ends_with('*'))
+            .filter(|t| {
+                t.kind != TokenKind::Punct || normalised[t.span.start..t.span.end].ends_with('*')
+            })
             .map(|t| {
                 let mut w = normalised[t.span.start..t.span.end].to_string();
                 if normalised[t.span.end..].starts_with('*') {
@@ -230,7 +236,11 @@ impl MatcherBuilder {
                 }
             }
         }
-        let lang = if matches!(target, Target::Role(_)) { lang } else { None };
+        let lang = if matches!(target, Target::Role(_)) {
+            lang
+        } else {
+            None
+        };
         let entry = self.aliases.entry((words, lang)).or_default();
         if !entry.contains(&target) {
             entry.push(target);
@@ -250,7 +260,10 @@ impl MatcherBuilder {
                 }
                 WordPat::Exact(w) => m.exact.entry(w.clone()).or_default().push(id),
                 WordPat::Prefix(p) => {
-                    m.prefix_index.entry(prefix3(p).to_string()).or_default().push(id);
+                    m.prefix_index
+                        .entry(prefix3(p).to_string())
+                        .or_default()
+                        .push(id);
                     m.prefixes.insert(prefix3(p).to_string());
                 }
             }
@@ -264,7 +277,11 @@ impl MatcherBuilder {
                     m.prefixes.insert(prefix3(p).to_string());
                 }
             }
-            m.aliases.push(Alias { words, lang, targets });
+            m.aliases.push(Alias {
+                words,
+                lang,
+                targets,
+            });
         }
         m
     }
@@ -281,14 +298,18 @@ pub struct Matcher {
 }
 
 fn strip_possessive(raw: &str) -> &str {
-    raw.strip_suffix("'s").or_else(|| raw.strip_suffix("s'")).unwrap_or(raw)
+    raw.strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("s'"))
+        .unwrap_or(raw)
 }
 
 /// The acronym in a word: "NATO's" -> "NATO", "АҚШ-тың" -> "АҚШ", "US-Präsident" -> "US".
 fn acronym_part(raw: &str) -> &str {
     let raw = strip_possessive(raw);
     match raw.split_once('-') {
-        Some((head, _)) if head.chars().count() >= 2 && head.chars().all(|c| c.is_uppercase()) => head,
+        Some((head, _)) if head.chars().count() >= 2 && head.chars().all(|c| c.is_uppercase()) => {
+            head
+        }
         _ => raw,
     }
 }
@@ -296,7 +317,14 @@ fn acronym_part(raw: &str) -> &str {
 impl Matcher {
     /// All aliases that match at token `i`, longest first. `lang` filters language-bound
     /// aliases (role nouns); `None` accepts all.
-    pub fn find_with(&self, text: &str, tokens: &[Token], keys: &TokenKeys, i: usize, lang: Option<Lang>) -> Vec<Match> {
+    pub fn find_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        keys: &TokenKeys,
+        i: usize,
+        lang: Option<Lang>,
+    ) -> Vec<Match> {
         let mut out: Vec<Match> = Vec::new();
         let tok = &tokens[i];
         if tok.kind != TokenKind::Word {
@@ -309,9 +337,24 @@ impl Matcher {
         // Most words with a key still name nothing: look up first, allocate only on a hit.
         let mut found: [Option<&Vec<usize>>; 24] = [None; 24];
         let mut n = 0;
-        let lookups = (if tok.cap { self.exact.get(acronym_part(raw)) } else { None })
+        let lookups = (if tok.cap {
+            self.exact.get(acronym_part(raw))
+        } else {
+            None
+        })
+        .into_iter()
+        .chain(keys.of(i).iter().flat_map(|(k, _)| {
+            [
+                self.index.get(k),
+                if self.prefix_index.is_empty() {
+                    None
+                } else {
+                    self.prefix_index.get(prefix3(k))
+                },
+            ]
             .into_iter()
-            .chain(keys.of(i).iter().flat_map(|(k, _)| [self.index.get(k), if self.prefix_index.is_empty() { None } else { self.prefix_index.get(prefix3(k)) }].into_iter().flatten()));
+            .flatten()
+        }));
         for ids in lookups {
             if n < found.len() {
                 found[n] = Some(ids);
@@ -321,7 +364,11 @@ impl Matcher {
         if n == 0 {
             return out;
         }
-        let mut cands: Vec<usize> = found[..n].iter().flatten().flat_map(|ids| ids.iter().copied()).collect();
+        let mut cands: Vec<usize> = found[..n]
+            .iter()
+            .flatten()
+            .flat_map(|ids| ids.iter().copied())
+            .collect();
         cands.sort_unstable();
         cands.dedup();
         for id in cands {
@@ -361,15 +408,26 @@ impl Matcher {
                             }
                         }
                     }
-                    None => out.push(Match { start: i, end, targets: alias.targets.clone(), ending }),
+                    None => out.push(Match {
+                        start: i,
+                        end,
+                        targets: alias.targets.clone(),
+                        ending,
+                    }),
                 }
             }
         }
-        out.sort_by(|a, b| b.end.cmp(&a.end));
+        out.sort_by_key(|m| std::cmp::Reverse(m.end));
         out
     }
 
-    fn word_matches(&self, text: &str, t: &Token, keys: &[(String, &'static str)], pat: &WordPat) -> Option<&'static str> {
+    fn word_matches(
+        &self,
+        text: &str,
+        t: &Token,
+        keys: &[(String, &'static str)],
+        pat: &WordPat,
+    ) -> Option<&'static str> {
         if t.kind != TokenKind::Word {
             return None;
         }
@@ -384,7 +442,10 @@ impl Matcher {
                 }
                 keys.iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)
             }
-            WordPat::Prefix(p) => keys.first().filter(|(k, _)| k.starts_with(p.as_str())).map(|_| ""),
+            WordPat::Prefix(p) => keys
+                .first()
+                .filter(|(k, _)| k.starts_with(p.as_str()))
+                .map(|_| ""),
         }
     }
 
@@ -392,9 +453,21 @@ impl Matcher {
     pub fn stats(&self) -> Vec<(String, usize)> {
         vec![
             ("aliases".into(), self.aliases.len()),
-            ("aliases, multi-word".into(), self.aliases.iter().filter(|a| a.words.len() > 1).count()),
-            ("aliases, acronyms".into(), self.aliases.iter().filter(|a| matches!(a.words[0], WordPat::Exact(_))).count()),
-            ("aliases, role nouns".into(), self.aliases.iter().filter(|a| a.lang.is_some()).count()),
+            (
+                "aliases, multi-word".into(),
+                self.aliases.iter().filter(|a| a.words.len() > 1).count(),
+            ),
+            (
+                "aliases, acronyms".into(),
+                self.aliases
+                    .iter()
+                    .filter(|a| matches!(a.words[0], WordPat::Exact(_)))
+                    .count(),
+            ),
+            (
+                "aliases, role nouns".into(),
+                self.aliases.iter().filter(|a| a.lang.is_some()).count(),
+            ),
         ]
     }
 }

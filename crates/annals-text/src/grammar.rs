@@ -94,7 +94,10 @@ fn indexed_lists(v: Option<&toml::Value>) -> HashMap<String, u32> {
     out
 }
 
-fn table<T, M: Default + Extend<(String, T)>>(v: Option<&toml::Value>, conv: impl Fn(&toml::Value) -> Option<T>) -> M {
+fn table<T, M: Default + Extend<(String, T)>>(
+    v: Option<&toml::Value>,
+    conv: impl Fn(&toml::Value) -> Option<T>,
+) -> M {
     let mut out = M::default();
     if let Some(toml::Value::Table(t)) = v {
         for (k, val) in t {
@@ -110,9 +113,20 @@ impl Grammar {
     /// Whether a lowercase word is one of the language's function words (a capitalised one
     /// at the start of a sentence is not a name: "Ранее", "Earlier").
     pub fn is_function_word(&self, lower: &str) -> bool {
-        [&self.historical, &self.future, &self.intent, &self.hypothetical, &self.negation, &self.clause_break, &self.coord, &self.prepositions, &self.determiners, &self.speech]
-            .iter()
-            .any(|set| set.contains_word(lower))
+        [
+            &self.historical,
+            &self.future,
+            &self.intent,
+            &self.hypothetical,
+            &self.negation,
+            &self.clause_break,
+            &self.coord,
+            &self.prepositions,
+            &self.determiners,
+            &self.speech,
+        ]
+        .iter()
+        .any(|set| set.contains_word(lower))
             || self.relative_days.contains_key(lower)
             || self.weekdays.contains_key(lower)
             || self.months.contains_key(lower)
@@ -120,7 +134,10 @@ impl Grammar {
 
     /// Parses a grammar file; `file` names it in errors.
     pub fn parse(source: &str, file: &str) -> Result<Grammar, GrammarError> {
-        let v: toml::Table = toml::from_str(source).map_err(|e| GrammarError { file: file.to_string(), message: e.to_string() })?;
+        let v: toml::Table = toml::from_str(source).map_err(|e| GrammarError {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
         let set = |k: &str| WordSet::new(strings(v.get(k)));
         let mut months = indexed_lists(v.get("months"));
         months.values_mut().for_each(|m| *m += 1);
@@ -150,12 +167,23 @@ impl Grammar {
             recipient_preps: set("recipient_prepositions"),
             after_words: set("after_words"),
             determiners: set("determiners"),
-            abbreviations: strings(v.get("abbreviations")).iter().map(|a| crate::tokens::lower(a.trim_end_matches('.'))).collect(),
+            abbreviations: strings(v.get("abbreviations"))
+                .iter()
+                .map(|a| crate::tokens::lower(a.trim_end_matches('.')))
+                .collect(),
             months,
             weekdays: indexed_lists(v.get("weekdays")),
-            relative_days: table(v.get("relative_days"), |x| x.as_integer().or_else(|| x.as_float().map(|f| f as i64))),
-            quantity_qualifiers: table(v.get("quantity_qualifiers"), |x| x.as_str().map(str::to_string)),
-            number_words: table(v.get("number_words"), |x| x.as_float().or_else(|| x.as_integer().map(|i| i as f64)).filter(|f| *f > 0.0)),
+            relative_days: table(v.get("relative_days"), |x| {
+                x.as_integer().or_else(|| x.as_float().map(|f| f as i64))
+            }),
+            quantity_qualifiers: table(v.get("quantity_qualifiers"), |x| {
+                x.as_str().map(str::to_string)
+            }),
+            number_words: table(v.get("number_words"), |x| {
+                x.as_float()
+                    .or_else(|| x.as_integer().map(|i| i as f64))
+                    .filter(|f| *f > 0.0)
+            }),
             units: table(v.get("units"), |x| x.as_str().map(str::to_string)),
             cases: table(v.get("cases"), |x| x.as_str().map(str::to_string)),
         })

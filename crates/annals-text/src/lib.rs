@@ -57,7 +57,10 @@ impl Prepared {
 
     /// A span of the normalised text as character offsets into the original text.
     pub fn orig_span(&self, span: Span) -> [usize; 2] {
-        [self.norm.orig_char(span.start), self.norm.orig_char(span.end)]
+        [
+            self.norm.orig_char(span.start),
+            self.norm.orig_char(span.end),
+        ]
     }
 }
 
@@ -66,5 +69,10 @@ pub fn prepare(text: &str, lang: Lang, grammar: &Grammar) -> Prepared {
     let norm = normalise::normalise(text);
     let tokens = tokens::tokenize(&norm.text);
     let sentences = sentences::split(&norm.text, &tokens, grammar);
-    Prepared { norm, lang, sentences, tokens }
+    Prepared {
+        norm,
+        lang,
+        sentences,
+        tokens,
+    }
 }

@@ -25,7 +25,13 @@ impl Normalised {
 fn replacement(c: char) -> Option<Option<char>> {
     Some(match c {
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' | '\r' => Some(' '),
+        '\u{00A0}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\t'
+        | '\r' => Some(' '),
         '\u{2028}' | '\u{2029}' | '\u{0085}' => Some('\n'),
         '\u{2019}' | '\u{02BC}' | '\u{2018}' | '\u{201B}' | '`' | '\u{00B4}' => Some('\''),
         c if c.is_control() && c != '\n' => Some(' '),

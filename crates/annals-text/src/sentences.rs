@@ -32,7 +32,10 @@ pub fn split(text: &str, tokens: &[Token], grammar: &Grammar) -> Vec<Sentence> {
             // Let closing quotes and brackets stay with the sentence they close.
             while let Some(n) = tokens.get(k + 1) {
                 let s = &text[n.span.start..n.span.end];
-                if CLOSERS.contains(&s) && !n.space_before && !text[t.span.end..n.span.start].contains('\n') {
+                if CLOSERS.contains(&s)
+                    && !n.space_before
+                    && !text[t.span.end..n.span.start].contains('\n')
+                {
                     k += 1;
                 } else {
                     break;
@@ -49,7 +52,10 @@ pub fn split(text: &str, tokens: &[Token], grammar: &Grammar) -> Vec<Sentence> {
 
 fn push(out: &mut Vec<Sentence>, tokens: &[Token], from: usize, to: usize) {
     if from < to {
-        out.push(Sentence { span: Span::new(tokens[from].span.start, tokens[to - 1].span.end), tokens: from..to });
+        out.push(Sentence {
+            span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
+            tokens: from..to,
+        });
     }
 }
 
@@ -64,7 +70,9 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, punct: &str, grammar: &Gr
     if punct != "." {
         return true;
     }
-    let Some(prev) = k.checked_sub(1).map(|p| &tokens[p]) else { return true };
+    let Some(prev) = k.checked_sub(1).map(|p| &tokens[p]) else {
+        return true;
+    };
     if prev.span.end != tokens[k].span.start {
         return true; // a dot standing apart
     }
@@ -74,15 +82,25 @@ fn is_boundary(text: &str, tokens: &[Token], k: usize, punct: &str, grammar: &Gr
     }
     // The first part of a multi-part abbreviation ("z." of "z. B.", "т." of "т. е.").
     let first_part = format!("{}.", prev.lower);
-    if grammar.abbreviations.iter().any(|a| a.starts_with(&first_part) && ends_with_abbreviation(text, prev.span.end, &prev.lower)) {
+    if grammar.abbreviations.iter().any(|a| {
+        a.starts_with(&first_part) && ends_with_abbreviation(text, prev.span.end, &prev.lower)
+    }) {
         return false;
     }
     // A dotted acronym already holds its dot ("U.S."): the dot here is a second one.
-    if prev.kind == TokenKind::Word && grammar.abbreviations.iter().any(|a| ends_with_abbreviation(text, prev.span.end, a)) {
+    if prev.kind == TokenKind::Word
+        && grammar
+            .abbreviations
+            .iter()
+            .any(|a| ends_with_abbreviation(text, prev.span.end, a))
+    {
         return false;
     }
     // An ordinal before a month name ("27. November") or a lowercase word.
-    if prev.kind == TokenKind::Number && next.kind == TokenKind::Word && grammar.months.contains_key(&next.lower) {
+    if prev.kind == TokenKind::Number
+        && next.kind == TokenKind::Word
+        && grammar.months.contains_key(&next.lower)
+    {
         return false;
     }
     true
@@ -104,7 +122,10 @@ fn ends_with_abbreviation(text: &str, end: usize, abbr: &str) -> bool {
     if taken < want {
         return false;
     }
-    let before_ok = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let before_ok = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
     before_ok && crate::tokens::lower(&text[start..end]) == abbr
 }
 
@@ -115,7 +136,10 @@ mod tests {
 
     fn sentences(text: &str, grammar: &Grammar) -> Vec<String> {
         let p = prepare(text, Lang::De, grammar);
-        p.sentences.iter().map(|s| p.slice(s.span).to_string()).collect()
+        p.sentences
+            .iter()
+            .map(|s| p.slice(s.span).to_string())
+            .collect()
     }
 
     fn german() -> Grammar {
@@ -124,13 +148,28 @@ mod tests {
 
     #[test]
     fn dates_abbreviations_and_initials_do_not_end_sentences() {
-        let s = sentences("Am 27. November kam Dr. Müller, z. B. mit W. Putin. Dann ging er.", &german());
-        assert_eq!(s, ["Am 27. November kam Dr. Müller, z. B. mit W. Putin.", "Dann ging er."]);
+        let s = sentences(
+            "Am 27. November kam Dr. Müller, z. B. mit W. Putin. Dann ging er.",
+            &german(),
+        );
+        assert_eq!(
+            s,
+            [
+                "Am 27. November kam Dr. Müller, z. B. mit W. Putin.",
+                "Dann ging er."
+            ]
+        );
     }
 
     #[test]
     fn acronyms_quotes_and_line_breaks() {
-        let s = sentences("The U.S. said \"no.\" Then it left\nHeadline here", &Grammar::default());
-        assert_eq!(s, ["The U.S. said \"no.\"", "Then it left", "Headline here"]);
+        let s = sentences(
+            "The U.S. said \"no.\" Then it left\nHeadline here",
+            &Grammar::default(),
+        );
+        assert_eq!(
+            s,
+            ["The U.S. said \"no.\"", "Then it left", "Headline here"]
+        );
     }
 }

@@ -61,7 +61,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let d = chars[j].1;
                 if d.is_numeric() {
                     j += 1;
-                } else if (d == '.' || d == ',' || d == '\'') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                } else if (d == '.' || d == ',' || d == '\'')
+                    && j + 1 < n
+                    && chars[j + 1].1.is_ascii_digit()
+                {
                     j += 2;
                 } else {
                     break;
@@ -76,7 +79,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += 1;
                 } else if (d == '-' || d == '\'') && j + 1 < n && is_word_char(chars[j + 1].1) {
                     j += 2;
-                } else if d == '.' && j + 1 < n && chars[j + 1].1.is_alphabetic() && (j - i) <= 2 && chars[i..j].iter().all(|(_, x)| x.is_uppercase() || *x == '.') {
+                } else if d == '.'
+                    && j + 1 < n
+                    && chars[j + 1].1.is_alphabetic()
+                    && (j - i) <= 2
+                    && chars[i..j]
+                        .iter()
+                        .all(|(_, x)| x.is_uppercase() || *x == '.')
+                {
                     // "U.S.", "U.K.": single capitals joined by dots
                     dotted = true;
                     j += 2;
@@ -109,17 +119,26 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).iter().map(|t| text[t.span.start..t.span.end].to_string()).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| text[t.span.start..t.span.end].to_string())
+            .collect()
     }
 
     #[test]
     fn hyphenated_names_and_dotted_acronyms_stay_whole() {
-        assert_eq!(words("Qasym-Zhomart Toqaev traf U.S. officials."), ["Qasym-Zhomart", "Toqaev", "traf", "U.S.", "officials", "."]);
+        assert_eq!(
+            words("Qasym-Zhomart Toqaev traf U.S. officials."),
+            ["Qasym-Zhomart", "Toqaev", "traf", "U.S.", "officials", "."]
+        );
     }
 
     #[test]
     fn numbers_keep_their_separators() {
-        assert_eq!(words("Mehr als 80 % von 1.500,5 Tonnen"), ["Mehr", "als", "80", "%", "von", "1.500,5", "Tonnen"]);
+        assert_eq!(
+            words("Mehr als 80 % von 1.500,5 Tonnen"),
+            ["Mehr", "als", "80", "%", "von", "1.500,5", "Tonnen"]
+        );
     }
 
     #[test]

@@ -29,7 +29,9 @@ impl Elem {
     fn matches(&self, word: &str) -> bool {
         match self {
             Elem::Exact(w) => w == word,
-            Elem::Prefix(p) => word.starts_with(p.as_str()) && word.len() > p.len().saturating_sub(1),
+            Elem::Prefix(p) => {
+                word.starts_with(p.as_str()) && word.len() > p.len().saturating_sub(1)
+            }
         }
     }
 }
@@ -57,7 +59,11 @@ impl PatternIndex {
             match elems.first() {
                 Some(Elem::Exact(w)) => idx.exact.entry(w.clone()).or_default().push(id),
                 Some(Elem::Prefix(p)) => {
-                    idx.prefix_min = if idx.prefix.is_empty() { p.len() } else { idx.prefix_min.min(p.len()) };
+                    idx.prefix_min = if idx.prefix.is_empty() {
+                        p.len()
+                    } else {
+                        idx.prefix_min.min(p.len())
+                    };
                     idx.prefix_max = idx.prefix_max.max(p.len());
                     idx.prefix.entry(p.clone()).or_default().push(id);
                 }
@@ -111,7 +117,11 @@ impl PatternIndex {
             return;
         }
         let hi = self.prefix_max.min(w.len());
-        for (end, _) in w.char_indices().skip(1).map(|(i, c)| (i, c)).chain(std::iter::once((w.len(), ' '))) {
+        for (end, _) in w
+            .char_indices()
+            .skip(1)
+            .chain(std::iter::once((w.len(), ' ')))
+        {
             if end < self.prefix_min {
                 continue;
             }

@@ -29,13 +29,24 @@ pub fn run(data: &DataSource, actors: Option<&std::path::Path>, args: &BenchArgs
     let t0 = Instant::now();
     let coder = Coder::load(data, actors).context("loading the knowledge files")?;
     let load = t0.elapsed();
-    let src = std::fs::read_to_string(&args.corpus).with_context(|| format!("cannot read corpus {}", args.corpus.display()))?;
+    let src = std::fs::read_to_string(&args.corpus)
+        .with_context(|| format!("cannot read corpus {}", args.corpus.display()))?;
     let docs: Vec<(String, String, Option<String>)> = src
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| Some((v["id"].as_str().unwrap_or("").to_string(), v["text"].as_str()?.to_string(), v["lang"].as_str().map(str::to_string))))
+        .filter_map(|v| {
+            Some((
+                v["id"].as_str().unwrap_or("").to_string(),
+                v["text"].as_str()?.to_string(),
+                v["lang"].as_str().map(str::to_string),
+            ))
+        })
         .collect();
-    anyhow::ensure!(!docs.is_empty(), "{} holds no documents with \"text\"", args.corpus.display());
+    anyhow::ensure!(
+        !docs.is_empty(),
+        "{} holds no documents with \"text\"",
+        args.corpus.display()
+    );
     let corpus_bytes: usize = docs.iter().map(|d| d.1.len()).sum();
     let mut by_lang: std::collections::BTreeMap<String, (usize, f64, usize)> = Default::default();
     let (mut bytes, mut n, mut events, mut failed) = (0usize, 0usize, 0usize, 0usize);
@@ -43,12 +54,19 @@ pub fn run(data: &DataSource, actors: Option<&std::path::Path>, args: &BenchArgs
     while (bytes as f64) < args.min_mb * 1e6 {
         for (id, text, lang) in &docs {
             let t = Instant::now();
-            let input = Input { id, text, lang: lang.as_deref(), ..Default::default() };
+            let input = Input {
+                id,
+                text,
+                lang: lang.as_deref(),
+                ..Default::default()
+            };
             match coder.code(&input) {
                 Ok(rec) => events += rec.events.len(),
                 Err(_) => failed += 1,
             }
-            let e = by_lang.entry(lang.clone().unwrap_or("?".into())).or_default();
+            let e = by_lang
+                .entry(lang.clone().unwrap_or("?".into()))
+                .or_default();
             e.0 += text.len();
             e.1 += t.elapsed().as_secs_f64();
             e.2 += 1;
@@ -67,18 +85,31 @@ pub fn run(data: &DataSource, actors: Option<&std::path::Path>, args: &BenchArgs
         let t = Instant::now();
         let keys = annals_kb::matcher::TokenKeys::new(&norm.text, &tokens, &coder.kb.matcher);
         for i in 0..tokens.len() {
-            matched += coder.kb.matcher.find_with(&norm.text, &tokens, &keys, i, None).len();
+            matched += coder
+                .kb
+                .matcher
+                .find_with(&norm.text, &tokens, &keys, i, None)
+                .len();
         }
         matching += t.elapsed();
     }
     let match_secs = matching.as_secs_f64() * (bytes as f64 / corpus_bytes as f64);
-    println!("corpus: {} ({} documents, {:.2} MB), repeated to {:.2} MB", args.corpus.display(), docs.len(), corpus_bytes as f64 / 1e6, bytes as f64 / 1e6);
+    println!(
+        "corpus: {} ({} documents, {:.2} MB), repeated to {:.2} MB",
+        args.corpus.display(),
+        docs.len(),
+        corpus_bytes as f64 / 1e6,
+        bytes as f64 / 1e6
+    );
     println!("knowledge load: {:.0} ms", load.as_secs_f64() * 1e3);
     println!("coded: {n} documents in {secs:.2} s: {:.0} documents/s, {:.2} MB/s ({events} events, {failed} refused)", n as f64 / secs, bytes as f64 / 1e6 / secs);
     for (lang, (b, s, c)) in &by_lang {
         println!("  {lang}: {c} documents, {:.2} MB/s", *b as f64 / 1e6 / s);
     }
-    println!("name matching: {:.1} % of the pipeline time ({matched} alias matches per corpus pass)", 100.0 * match_secs / secs);
+    println!(
+        "name matching: {:.1} % of the pipeline time ({matched} alias matches per corpus pass)",
+        100.0 * match_secs / secs
+    );
     if let Some(mb) = peak_rss_mb() {
         println!("peak memory (VmHWM): {mb:.0} MB");
     }

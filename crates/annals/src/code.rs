@@ -102,7 +102,11 @@ fn quad(event: &str) -> u8 {
 }
 
 fn write_error(out: &mut impl Write, id: &str, source: &str, error: &str) -> std::io::Result<()> {
-    let rec = ErrorRecord { id: id.to_string(), error: error.to_string(), source: source.to_string() };
+    let rec = ErrorRecord {
+        id: id.to_string(),
+        error: error.to_string(),
+        source: source.to_string(),
+    };
     serde_json::to_writer(&mut *out, &rec)?;
     out.write_all(b"\n")
 }
@@ -116,17 +120,32 @@ fn report(source: &str, msg: &str) {
 pub fn read_text(path: &Path) -> Result<String, String> {
     let bytes = if path == Path::new("-") {
         let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         b
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
     };
-    String::from_utf8(bytes).map_err(|e| format!("{} is not valid UTF-8 (first bad byte at offset {}): convert it to UTF-8 first", path.display(), e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not valid UTF-8 (first bad byte at offset {}): convert it to UTF-8 first",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Codes every line of a JSON Lines batch.
-pub fn code_batch(coder: &Coder, path: &Path, args: &CodeArgs, out: &mut impl Write, tally: &mut Tally) -> Result<()> {
-    let file = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
+pub fn code_batch(
+    coder: &Coder,
+    path: &Path,
+    args: &CodeArgs,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> Result<()> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
     let reader = std::io::BufReader::new(file);
     let name = path.display().to_string();
     for (n, line) in reader.split(b'\n').enumerate() {
@@ -154,7 +173,9 @@ pub fn code_batch(coder: &Coder, path: &Path, args: &CodeArgs, out: &mut impl Wr
         let parsed: BatchLine = match serde_json::from_str(&line) {
             Ok(p) => p,
             Err(e) => {
-                let msg = format!("line is not a JSON object ({e}); each line must be {{\"id\", \"text\", ...}}");
+                let msg = format!(
+                    "line is not a JSON object ({e}); each line must be {{\"id\", \"text\", ...}}"
+                );
                 write_error(out, &source, &source, &msg)?;
                 report(&source, &msg);
                 tally.failed += 1;
@@ -213,7 +234,9 @@ pub fn run(coder: &Coder, args: &CodeArgs) -> Result<i32> {
             if path == Path::new("-") {
                 "stdin".to_string()
             } else {
-                path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or(name.clone())
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or(name.clone())
             }
         });
         let text = match read_text(path) {
@@ -225,7 +248,14 @@ pub fn run(coder: &Coder, args: &CodeArgs) -> Result<i32> {
                 continue;
             }
         };
-        let input = Input { id: &id, text: &text, lang: args.lang.as_deref(), published: args.published.as_deref(), url: None, title: None };
+        let input = Input {
+            id: &id,
+            text: &text,
+            lang: args.lang.as_deref(),
+            published: args.published.as_deref(),
+            url: None,
+            title: None,
+        };
         match coder.code(&input) {
             Ok(rec) => {
                 write_record(&mut out, &rec, args.format)?;
@@ -240,7 +270,10 @@ pub fn run(coder: &Coder, args: &CodeArgs) -> Result<i32> {
     }
     out.flush()?;
     if tally.failed > 0 {
-        report("summary", &format!("{} coded, {} failed", tally.coded, tally.failed));
+        report(
+            "summary",
+            &format!("{} coded, {} failed", tally.coded, tally.failed),
+        );
     }
     Ok(if tally.coded == 0 { 1 } else { 0 })
 }

@@ -55,20 +55,36 @@ impl Score {
         self.errors += o.errors;
     }
     pub fn precision(&self) -> f64 {
-        if self.output_events == 0 { 1.0 } else { self.matched_output as f64 / self.output_events as f64 }
+        if self.output_events == 0 {
+            1.0
+        } else {
+            self.matched_output as f64 / self.output_events as f64
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.required == 0 { 1.0 } else { self.required_found as f64 / self.required as f64 }
+        if self.required == 0 {
+            1.0
+        } else {
+            self.required_found as f64 / self.required as f64
+        }
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
 fn strings(v: Option<&Value>) -> Option<Vec<String>> {
     match v {
-        Some(Value::Array(a)) => Some(a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()),
+        Some(Value::Array(a)) => Some(
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect(),
+        ),
         Some(Value::String(s)) if s == "any" => None,
         Some(Value::String(s)) => Some(vec![s.clone()]),
         _ => None,
@@ -92,7 +108,7 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 pub fn event_matches(e: &EventRecord, g: &Value) -> bool {
     let gtype = g["event"].as_str().unwrap_or("");
     let alts = strings(g.get("alt_events")).unwrap_or_default();
-    if e.event != gtype && !alts.iter().any(|a| *a == e.event) {
+    if e.event != gtype && !alts.contains(&e.event) {
         return false;
     }
     let actors = codes(&e.actor);
@@ -122,17 +138,42 @@ pub fn event_matches(e: &EventRecord, g: &Value) -> bool {
 fn assign(outputs: &[EventRecord], gold: &[Value]) -> Vec<Option<usize>> {
     let mut slots: Vec<usize> = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
-        let n = if g["symmetric"].as_bool().unwrap_or(false) { strings(g.get("parties")).map(|p| p.len()).unwrap_or(1).max(1) } else { 1 };
+        let n = if g["symmetric"].as_bool().unwrap_or(false) {
+            strings(g.get("parties"))
+                .map(|p| p.len())
+                .unwrap_or(1)
+                .max(1)
+        } else {
+            1
+        };
         slots.extend(std::iter::repeat_n(gi, n));
     }
     let mut slot_owner: Vec<Option<usize>> = vec![None; slots.len()];
-    fn try_assign(o: usize, outputs: &[EventRecord], gold: &[Value], slots: &[usize], allowed: &[bool], owner: &mut Vec<Option<usize>>, seen: &mut Vec<bool>) -> bool {
+    fn try_assign(
+        o: usize,
+        outputs: &[EventRecord],
+        gold: &[Value],
+        slots: &[usize],
+        allowed: &[bool],
+        owner: &mut Vec<Option<usize>>,
+        seen: &mut Vec<bool>,
+    ) -> bool {
         for s in 0..slots.len() {
             if seen[s] || !allowed[s] || !event_matches(&outputs[o], &gold[slots[s]]) {
                 continue;
             }
             seen[s] = true;
-            if owner[s].is_none() || try_assign(owner[s].unwrap(), outputs, gold, slots, allowed, owner, seen) {
+            if owner[s].is_none()
+                || try_assign(
+                    owner[s].unwrap(),
+                    outputs,
+                    gold,
+                    slots,
+                    allowed,
+                    owner,
+                    seen,
+                )
+            {
                 owner[s] = Some(o);
                 return true;
             }
@@ -141,7 +182,10 @@ fn assign(outputs: &[EventRecord], gold: &[Value]) -> Vec<Option<usize>> {
     }
     // Required gold first (a maximum matching on required slots), then optional slots:
     // augmenting paths keep every slot already matched, so required coverage stays maximal.
-    let required: Vec<bool> = slots.iter().map(|&g| gold[g]["required"].as_bool().unwrap_or(true)).collect();
+    let required: Vec<bool> = slots
+        .iter()
+        .map(|&g| gold[g]["required"].as_bool().unwrap_or(true))
+        .collect();
     let all = vec![true; slots.len()];
     for allowed in [&required, &all] {
         for o in 0..outputs.len() {
@@ -149,7 +193,15 @@ fn assign(outputs: &[EventRecord], gold: &[Value]) -> Vec<Option<usize>> {
                 continue;
             }
             let mut seen = vec![false; slots.len()];
-            try_assign(o, outputs, gold, &slots, allowed, &mut slot_owner, &mut seen);
+            try_assign(
+                o,
+                outputs,
+                gold,
+                &slots,
+                allowed,
+                &mut slot_owner,
+                &mut seen,
+            );
         }
     }
     let mut out = vec![None; outputs.len()];
@@ -162,7 +214,10 @@ fn assign(outputs: &[EventRecord], gold: &[Value]) -> Vec<Option<usize>> {
 }
 
 fn norm_name(s: &str) -> String {
-    deunicode_lower(s).chars().filter(|c| c.is_alphanumeric()).collect()
+    deunicode_lower(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 fn deunicode_lower(s: &str) -> String {
@@ -178,8 +233,15 @@ fn surface_equal(found: &str, gold: &str) -> bool {
     // An article or a possessive ending more or less.
     let strip = |s: &str| -> String {
         let s = s.trim();
-        let s = ["der ", "die ", "das ", "den ", "dem ", "des ", "the "].iter().fold(s.to_string(), |acc, a| acc.strip_prefix(a).map(str::to_string).unwrap_or(acc));
-        s.trim_end_matches("'s").trim_end_matches('s').trim_end_matches("’s").to_string()
+        let s = ["der ", "die ", "das ", "den ", "dem ", "des ", "the "]
+            .iter()
+            .fold(s.to_string(), |acc, a| {
+                acc.strip_prefix(a).map(str::to_string).unwrap_or(acc)
+            });
+        s.trim_end_matches("'s")
+            .trim_end_matches('s')
+            .trim_end_matches("’s")
+            .to_string()
     };
     strip(&f) == strip(&g)
 }
@@ -187,26 +249,43 @@ fn surface_equal(found: &str, gold: &str) -> bool {
 fn date_right(e: &EventRecord, gold_date: &str) -> bool {
     let Some(d) = &e.date else { return false };
     if let Some(before) = gold_date.strip_prefix("before:") {
-        return d.value.starts_with("before:") || (d.value.len() >= 10 && d.value[..10] < *before) || (d.value.len() == 4 && d.value.as_str() <= &before[..4]);
+        return d.value.starts_with("before:")
+            || (d.value.len() >= 10 && d.value[..10] < *before)
+            || (d.value.len() == 4 && d.value.as_str() <= &before[..4]);
     }
     d.value == gold_date
 }
 
 /// Scores one coded document against its gold.
 pub fn score_doc(rec: &DocRecord, gold: &Value, verbose: bool) -> Score {
-    let mut s = Score { docs: 1, ..Default::default() };
+    let mut s = Score {
+        docs: 1,
+        ..Default::default()
+    };
     let gevents: Vec<Value> = gold["events"].as_array().cloned().unwrap_or_default();
     s.output_events = rec.events.len();
     let assignment = assign(&rec.events, &gevents);
     s.matched_output = assignment.iter().filter(|a| a.is_some()).count();
     for (gi, g) in gevents.iter().enumerate() {
-        let found: Vec<usize> = assignment.iter().enumerate().filter(|(_, a)| **a == Some(gi)).map(|(o, _)| o).collect();
+        let found: Vec<usize> = assignment
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| **a == Some(gi))
+            .map(|(o, _)| o)
+            .collect();
         if g["required"].as_bool().unwrap_or(true) {
             s.required += 1;
             if !found.is_empty() {
                 s.required_found += 1;
             } else if verbose {
-                say(&format!("  missed {} {} {:?} -> {:?}: {}", g["id"].as_str().unwrap_or(""), g["event"], g.get("actor").or(g.get("parties")), g.get("recipient"), g["evidence"].get(0).and_then(Value::as_str).unwrap_or("")));
+                say(&format!(
+                    "  missed {} {} {:?} -> {:?}: {}",
+                    g["id"].as_str().unwrap_or(""),
+                    g["event"],
+                    g.get("actor").or(g.get("parties")),
+                    g.get("recipient"),
+                    g["evidence"].get(0).and_then(Value::as_str).unwrap_or("")
+                ));
             }
         }
         if let (Some(gd), Some(&o)) = (g.get("date").and_then(Value::as_str), found.first()) {
@@ -220,30 +299,50 @@ pub fn score_doc(rec: &DocRecord, gold: &Value, verbose: bool) -> Score {
         for (o, a) in assignment.iter().enumerate() {
             if a.is_none() {
                 let e = &rec.events[o];
-                say(&format!("  spurious {} {:?} -> {:?} \"{}\" ({})", e.event, codes(&e.actor), codes(&e.recipient), e.trigger.text, e.notes.join("; ")));
+                say(&format!(
+                    "  spurious {} {:?} -> {:?} \"{}\" ({})",
+                    e.event,
+                    codes(&e.actor),
+                    codes(&e.recipient),
+                    e.trigger.text,
+                    e.notes.join("; ")
+                ));
             }
         }
     }
     for ge in gold["entities"].as_array().cloned().unwrap_or_default() {
-        let names: Vec<String> = std::iter::once(ge["name"].as_str().unwrap_or("").to_string()).chain(strings(ge.get("aliases")).unwrap_or_default()).map(|n| norm_name(&n)).collect();
+        let names: Vec<String> = std::iter::once(ge["name"].as_str().unwrap_or("").to_string())
+            .chain(strings(ge.get("aliases")).unwrap_or_default())
+            .map(|n| norm_name(&n))
+            .collect();
         let country = ge["country"].as_str();
         for surface in strings(ge.get("surface")).unwrap_or_default() {
             s.entity_surfaces += 1;
             let ok = rec.entities.iter().any(|e| {
-                let name_ok = names.contains(&norm_name(&e.name)) || (e.wikidata.is_some() && e.wikidata.as_deref() == ge["wikidata"].as_str());
-                name_ok && e.country.as_deref() == country && e.mentions.iter().any(|m| surface_equal(&m.text, &surface))
+                let name_ok = names.contains(&norm_name(&e.name))
+                    || (e.wikidata.is_some() && e.wikidata.as_deref() == ge["wikidata"].as_str());
+                name_ok
+                    && e.country.as_deref() == country
+                    && e.mentions.iter().any(|m| surface_equal(&m.text, &surface))
             });
             if ok {
                 s.entity_found += 1;
             } else if verbose {
-                say(&format!("  entity not resolved: {surface:?} -> {}", ge["name"]));
+                say(&format!(
+                    "  entity not resolved: {surface:?} -> {}",
+                    ge["name"]
+                ));
             }
         }
     }
     for gc in gold["claims"].as_array().cloned().unwrap_or_default() {
         s.claims += 1;
         let q = gc["quantity"].as_f64().unwrap_or(f64::NAN);
-        if rec.claims.iter().any(|c| (c.quantity.value - q).abs() < 1e-6 * q.abs().max(1.0)) {
+        if rec
+            .claims
+            .iter()
+            .any(|c| (c.quantity.value - q).abs() < 1e-6 * q.abs().max(1.0))
+        {
             s.claims_found += 1;
         } else if verbose {
             say(&format!("  claim not found: {}", gc["evidence"]));
@@ -258,23 +357,46 @@ fn say(line: &str) {
 }
 
 fn gold_docs(path: &Path) -> Result<Vec<(Value, String)>> {
-    let src = std::fs::read_to_string(path).with_context(|| format!("cannot read gold file {}", path.display()))?;
+    let src = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read gold file {}", path.display()))?;
     let mut out = Vec::new();
     if path.extension().is_some_and(|e| e == "jsonl") {
-        for (n, line) in src.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let v: Value = serde_json::from_str(line).with_context(|| format!("{}:{}: not a JSON gold document", path.display(), n + 1))?;
-            let text = v["text"].as_str().map(str::to_string).with_context(|| format!("{}:{}: the gold line has no \"text\"", path.display(), n + 1))?;
+        for (n, line) in src
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let v: Value = serde_json::from_str(line).with_context(|| {
+                format!("{}:{}: not a JSON gold document", path.display(), n + 1)
+            })?;
+            let text = v["text"].as_str().map(str::to_string).with_context(|| {
+                format!(
+                    "{}:{}: the gold line has no \"text\"",
+                    path.display(),
+                    n + 1
+                )
+            })?;
             out.push((v, text));
         }
     } else {
-        let v: Value = serde_json::from_str(&src).with_context(|| format!("{} is not a JSON gold file", path.display()))?;
+        let v: Value = serde_json::from_str(&src)
+            .with_context(|| format!("{} is not a JSON gold file", path.display()))?;
         let text = match (v["text"].as_str(), v["file"].as_str()) {
             (Some(t), _) => t.to_string(),
             (None, Some(f)) => {
                 let p = path.parent().unwrap_or(Path::new(".")).join(f);
-                std::fs::read_to_string(&p).with_context(|| format!("cannot read the report {} named by {}", p.display(), path.display()))?
+                std::fs::read_to_string(&p).with_context(|| {
+                    format!(
+                        "cannot read the report {} named by {}",
+                        p.display(),
+                        path.display()
+                    )
+                })?
             }
-            _ => anyhow::bail!("{}: the gold file names no \"file\" and holds no \"text\"", path.display()),
+            _ => anyhow::bail!(
+                "{}: the gold file names no \"file\" and holds no \"text\"",
+                path.display()
+            ),
         };
         out.push((v, text));
     }
@@ -290,17 +412,36 @@ pub fn evaluate(coder: &Coder, paths: &[PathBuf], verbose: bool) -> Result<Score
         let bundle = docs.len() > 1;
         for (gold, text) in docs {
             let id = gold["id"].as_str().unwrap_or("doc").to_string();
-            let input = Input { id: &id, text: &text, lang: gold["lang"].as_str(), published: gold["published"].as_str(), url: None, title: None };
+            let input = Input {
+                id: &id,
+                text: &text,
+                lang: gold["lang"].as_str(),
+                published: gold["published"].as_str(),
+                url: None,
+                title: None,
+            };
             let s = match coder.code(&input) {
                 Ok(rec) => {
                     if verbose && bundle {
-                        say(&format!("{id}"));
+                        say(&id);
                     }
                     score_doc(&rec, &gold, verbose)
                 }
                 Err(e) => {
                     say(&format!("{id}: cannot code: {e}"));
-                    Score { docs: 1, errors: 1, required: gold["events"].as_array().map(|a| a.iter().filter(|g| g["required"].as_bool().unwrap_or(true)).count()).unwrap_or(0), ..Default::default() }
+                    Score {
+                        docs: 1,
+                        errors: 1,
+                        required: gold["events"]
+                            .as_array()
+                            .map(|a| {
+                                a.iter()
+                                    .filter(|g| g["required"].as_bool().unwrap_or(true))
+                                    .count()
+                            })
+                            .unwrap_or(0),
+                        ..Default::default()
+                    }
                 }
             };
             if !bundle {
@@ -329,7 +470,9 @@ pub fn run(coder: &Coder, args: &EvalArgs) -> Result<i32> {
         say(&line("TOTAL", &total));
     }
     if args.json {
-        say(&serde_json::to_string(&serde_json::json!({"precision": total.precision(), "recall": total.recall(), "f1": total.f1(), "score": total}))?);
+        say(&serde_json::to_string(
+            &serde_json::json!({"precision": total.precision(), "recall": total.recall(), "f1": total.f1(), "score": total}),
+        )?);
     }
     Ok(0)
 }

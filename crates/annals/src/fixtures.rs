@@ -49,11 +49,16 @@ fn sorted(v: &[String]) -> Vec<String> {
 
 fn aux_list(rec: &annals_core::record::EventRecord) -> Vec<String> {
     let a = &rec.aux;
-    [("negated", a.negated), ("future", a.future), ("hypothetical", a.hypothetical), ("historical", a.historical)]
-        .iter()
-        .filter(|(_, on)| *on)
-        .map(|(n, _)| n.to_string())
-        .collect()
+    [
+        ("negated", a.negated),
+        ("future", a.future),
+        ("hypothetical", a.hypothetical),
+        ("historical", a.historical),
+    ]
+    .iter()
+    .filter(|(_, on)| *on)
+    .map(|(n, _)| n.to_string())
+    .collect()
 }
 
 /// Whether the coded document yields exactly the expected events.
@@ -65,17 +70,29 @@ pub fn check(doc: &DocRecord, expect: &[Expected]) -> (bool, String) {
             !used[i]
                 && e.event == x.event
                 && codes(&e.actor) == sorted(&x.actor)
-                && x.recipient.as_ref().is_none_or(|r| codes(&e.recipient) == sorted(r))
+                && x.recipient
+                    .as_ref()
+                    .is_none_or(|r| codes(&e.recipient) == sorted(r))
                 && sorted(&aux_list(e)) == sorted(&x.aux)
         });
         match found {
             Some(i) => used[i] = true,
-            None => problems.push(format!("missing {} {:?}->{:?} {:?}", x.event, x.actor, x.recipient, x.aux)),
+            None => problems.push(format!(
+                "missing {} {:?}->{:?} {:?}",
+                x.event, x.actor, x.recipient, x.aux
+            )),
         }
     }
     for (i, e) in doc.events.iter().enumerate() {
         if !used[i] {
-            problems.push(format!("extra {} {:?}->{:?} {:?} ({})", e.event, codes(&e.actor), codes(&e.recipient), aux_list(e), e.trigger.text));
+            problems.push(format!(
+                "extra {} {:?}->{:?} {:?} ({})",
+                e.event,
+                codes(&e.actor),
+                codes(&e.recipient),
+                aux_list(e),
+                e.trigger.text
+            ));
         }
     }
     (problems.is_empty(), problems.join("; "))
@@ -84,22 +101,45 @@ pub fn check(doc: &DocRecord, expect: &[Expected]) -> (bool, String) {
 /// Runs every case of a fixture file in language `lang`.
 pub fn run_file(coder: &Coder, lang: &str, source: &str) -> Vec<Outcome> {
     let mut out = Vec::new();
-    for (n, line) in source.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let case: Case = match serde_json::from_str(line) {
             Ok(c) => c,
             Err(e) => {
-                out.push(Outcome { passed: false, kind: "INVALID".into(), detail: format!("line {}: {e}", n + 1) });
+                out.push(Outcome {
+                    passed: false,
+                    kind: "INVALID".into(),
+                    detail: format!("line {}: {e}", n + 1),
+                });
                 continue;
             }
         };
-        let kind = case.expect.first().map(|x| x.event.clone()).unwrap_or("NONE".into());
+        let kind = case
+            .expect
+            .first()
+            .map(|x| x.event.clone())
+            .unwrap_or("NONE".into());
         let id = format!("{lang}-{}", n + 1);
-        let input = Input { id: &id, text: &case.text, lang: Some(lang), published: case.published.as_deref(), url: None, title: None };
+        let input = Input {
+            id: &id,
+            text: &case.text,
+            lang: Some(lang),
+            published: case.published.as_deref(),
+            url: None,
+            title: None,
+        };
         let (passed, detail) = match coder.code(&input) {
             Ok(doc) => check(&doc, &case.expect),
             Err(e) => (false, format!("cannot code: {e}")),
         };
-        out.push(Outcome { passed, kind, detail: format!("line {}: {detail} :: {}", n + 1, case.text) });
+        out.push(Outcome {
+            passed,
+            kind,
+            detail: format!("line {}: {detail} :: {}", n + 1, case.text),
+        });
     }
     out
 }

@@ -7,10 +7,10 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use annals::{bench, code, eval};
+mod export;
 mod ingest;
 mod query;
 mod serve;
-mod export;
 
 use annals_core::data::DataSource;
 use anyhow::{Context, Result};
@@ -18,7 +18,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "annals", version, about = "Codes news reports in German, English, Russian and Kazakh into PLOVER political event data")]
+#[command(
+    name = "annals",
+    version,
+    about = "Codes news reports in German, English, Russian and Kazakh into PLOVER political event data"
+)]
 struct Cli {
     /// Read the knowledge files from this folder instead of the built-in copy (also: ANNALS_DATA).
     #[arg(long, global = true)]
@@ -93,24 +97,31 @@ fn run(cli: Cli) -> Result<i32> {
     let data = data_source(&cli.data);
     match cli.command {
         Command::Code(args) => {
-            let coder = annals_extract::Coder::load(&data, cli.actors.as_deref()).context("loading the knowledge files")?;
+            let coder = annals_extract::Coder::load(&data, cli.actors.as_deref())
+                .context("loading the knowledge files")?;
             code::run(&coder, &args)
         }
         Command::Eval(args) => {
-            let coder = annals_extract::Coder::load(&data, cli.actors.as_deref()).context("loading the knowledge files")?;
+            let coder = annals_extract::Coder::load(&data, cli.actors.as_deref())
+                .context("loading the knowledge files")?;
             eval::run(&coder, &args)
         }
         Command::Bench(args) => bench::run(&data, cli.actors.as_deref(), &args),
         Command::Ingest(args) => {
-            let coder = annals_extract::Coder::load(&data, cli.actors.as_deref()).context("loading the knowledge files")?;
+            let coder = annals_extract::Coder::load(&data, cli.actors.as_deref())
+                .context("loading the knowledge files")?;
             ingest::run(&coder, &args)
         }
         Command::Query(args) => query::run(&args),
         Command::Stats(args) => query::stats(&args),
-        Command::Serve(args) => serve::run(&args, || annals_extract::Coder::load(&data, cli.actors.as_deref()).context("loading the knowledge files")),
+        Command::Serve(args) => serve::run(&args, || {
+            annals_extract::Coder::load(&data, cli.actors.as_deref())
+                .context("loading the knowledge files")
+        }),
         Command::Export(args) => export::run(&args),
         Command::Actors { command } => {
-            let kb = annals_kb::Kb::load(&data, cli.actors.as_deref()).context("loading the knowledge base")?;
+            let kb = annals_kb::Kb::load(&data, cli.actors.as_deref())
+                .context("loading the knowledge base")?;
             actors(&kb, command)
         }
     }
@@ -121,7 +132,10 @@ fn actors(kb: &annals_kb::Kb, command: ActorsCommand) -> Result<i32> {
     match command {
         ActorsCommand::Lookup { name, date } => {
             if let Some(d) = &date {
-                anyhow::ensure!(d.len() >= 4 && d[..4].chars().all(|c| c.is_ascii_digit()), "invalid --date {d:?}: give YYYY-MM-DD");
+                anyhow::ensure!(
+                    d.len() >= 4 && d[..4].chars().all(|c| c.is_ascii_digit()),
+                    "invalid --date {d:?}: give YYYY-MM-DD"
+                );
             }
             let hits = kb.lookup(&name, date.as_deref());
             if hits.is_empty() {
@@ -131,21 +145,43 @@ fn actors(kb: &annals_kb::Kb, command: ActorsCommand) -> Result<i32> {
             for h in hits {
                 let e = h.entity;
                 let office = match h.office {
-                    Some(o) => format!(" · {} ({} – {})", o.role, o.from.as_deref().unwrap_or("?"), o.to.as_deref().unwrap_or("")),
-                    None if e.kind == annals_kb::Kind::Person && date.is_some() => " · no listed office on that date".to_string(),
+                    Some(o) => format!(
+                        " · {} ({} – {})",
+                        o.role,
+                        o.from.as_deref().unwrap_or("?"),
+                        o.to.as_deref().unwrap_or("")
+                    ),
+                    None if e.kind == annals_kb::Kind::Person && date.is_some() => {
+                        " · no listed office on that date".to_string()
+                    }
                     None => String::new(),
                 };
-                let sector = h.office.and_then(|o| o.sector.clone()).or(e.sector.clone()).unwrap_or_default();
-                let country = h.office.and_then(|o| o.country.clone()).unwrap_or(e.country.clone());
-                println!("{} · {} {}{} · {}{}", e.name, country, sector, office, e.wikidata.as_deref().unwrap_or("no Wikidata id"), match h.via {
-                    annals_kb::matcher::AliasKind::Name => "",
-                    annals_kb::matcher::AliasKind::Surname => " (by surname)",
-                    annals_kb::matcher::AliasKind::Adjective => " (adjective)",
-                    annals_kb::matcher::AliasKind::Demonym => " (people)",
-                    annals_kb::matcher::AliasKind::Capital => " (capital)",
-                    annals_kb::matcher::AliasKind::Metonym => " (seat of government)",
-                    annals_kb::matcher::AliasKind::Role => "",
-                });
+                let sector = h
+                    .office
+                    .and_then(|o| o.sector.clone())
+                    .or(e.sector.clone())
+                    .unwrap_or_default();
+                let country = h
+                    .office
+                    .and_then(|o| o.country.clone())
+                    .unwrap_or(e.country.clone());
+                println!(
+                    "{} · {} {}{} · {}{}",
+                    e.name,
+                    country,
+                    sector,
+                    office,
+                    e.wikidata.as_deref().unwrap_or("no Wikidata id"),
+                    match h.via {
+                        annals_kb::matcher::AliasKind::Name => "",
+                        annals_kb::matcher::AliasKind::Surname => " (by surname)",
+                        annals_kb::matcher::AliasKind::Adjective => " (adjective)",
+                        annals_kb::matcher::AliasKind::Demonym => " (people)",
+                        annals_kb::matcher::AliasKind::Capital => " (capital)",
+                        annals_kb::matcher::AliasKind::Metonym => " (seat of government)",
+                        annals_kb::matcher::AliasKind::Role => "",
+                    }
+                );
             }
             Ok(0)
         }

@@ -16,23 +16,35 @@ fn actor_lookups_resolve_to_the_right_person_and_office() {
         if path.extension().is_none_or(|e| e != "tsv") {
             continue;
         }
-        for line in std::fs::read_to_string(&path).unwrap().lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for line in std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 5 {
                 continue;
             }
-            let (mention, date, name, country, office) = (cols[0], cols[1], cols[2], cols[3], cols[4]);
+            let (mention, date, name, country, office) =
+                (cols[0], cols[1], cols[2], cols[3], cols[4]);
             total += 1;
             let date = (!date.is_empty()).then_some(date);
             let hits = kb.lookup(mention, date);
             let ok = hits.first().is_some_and(|h| {
                 let held = h.office.map(|o| o.role.as_str()).unwrap_or("-");
-                norm(&h.entity.name) == norm(name) && h.entity.country == country && (office == "-" && h.office.is_none() || held == office || date.is_none())
+                norm(&h.entity.name) == norm(name)
+                    && h.entity.country == country
+                    && (office == "-" && h.office.is_none() || held == office || date.is_none())
             });
             if ok {
                 right += 1;
             } else {
-                failures.push(format!("{mention} @ {:?}: want {name} / {office}, got {:?}", date, hits.first().map(|h| (h.entity.name.clone(), h.office.map(|o| o.role.clone())))));
+                failures.push(format!(
+                    "{mention} @ {:?}: want {name} / {office}, got {:?}",
+                    date,
+                    hits.first()
+                        .map(|h| (h.entity.name.clone(), h.office.map(|o| o.role.clone())))
+                ));
             }
         }
     }
@@ -41,6 +53,13 @@ fn actor_lookups_resolve_to_the_right_person_and_office() {
     for f in failures.iter().take(40) {
         println!("  FAIL {f}");
     }
-    assert!(total >= 300, "the lookup set must hold at least 300 pairs, has {total}");
-    assert!(rate >= 0.95, "actor lookups: {:.1} % right, below 95 %", rate * 100.0);
+    assert!(
+        total >= 300,
+        "the lookup set must hold at least 300 pairs, has {total}"
+    );
+    assert!(
+        rate >= 0.95,
+        "actor lookups: {:.1} % right, below 95 %",
+        rate * 100.0
+    );
 }

@@ -8,19 +8,60 @@ use annals_extract::Input;
 #[test]
 fn the_astana_report_is_coded_exactly() {
     let gold_path = crate::shared().join("eval/dev/astana-state-visit.de.gold.json");
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).expect("../shared beside the repository")).unwrap();
-    let text = std::fs::read_to_string(crate::shared().join("examples/astana-state-visit.de.txt")).unwrap();
-    let doc = crate::coder().code(&Input { id: "astana-state-visit.de", text: &text, lang: None, published: Some("2024-11-27"), url: None, title: None }).unwrap();
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(&gold_path).expect("../shared beside the repository"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(crate::shared().join("examples/astana-state-visit.de.txt"))
+        .unwrap();
+    let doc = crate::coder()
+        .code(&Input {
+            id: "astana-state-visit.de",
+            text: &text,
+            lang: None,
+            published: Some("2024-11-27"),
+            url: None,
+            title: None,
+        })
+        .unwrap();
     assert_eq!(doc.lang, "de");
     let s = score_doc(&doc, &gold, true);
-    assert_eq!((s.precision(), s.recall()), (1.0, 1.0), "events: P {} R {}", s.precision(), s.recall());
-    assert_eq!(s.entity_found, s.entity_surfaces, "every entity mention resolved");
+    assert_eq!(
+        (s.precision(), s.recall()),
+        (1.0, 1.0),
+        "events: P {} R {}",
+        s.precision(),
+        s.recall()
+    );
+    assert_eq!(
+        s.entity_found, s.entity_surfaces,
+        "every entity mention resolved"
+    );
     assert_eq!(s.entity_surfaces, 19);
-    let visit = doc.events.iter().find(|e| e.event == "CONSULT" && e.mode.as_deref() == Some("visit")).expect("the visit");
-    assert_eq!(visit.date.as_ref().map(|d| d.value.as_str()), Some("2024-11-27"));
-    assert_eq!(visit.location.as_ref().map(|l| l.name.as_str()), Some("Astana"));
-    assert!(doc.claims.iter().any(|c| c.quantity.value == 80.0 && c.quantity.unit.as_deref() == Some("%") && c.quantity.qualifier.as_deref() == Some("more than")));
-    assert!(doc.events.iter().all(|e| e.actor.iter().chain(&e.recipient).all(|r| r.country.as_deref() != Some("UKR"))), "nothing about Ukraine is an event");
+    let visit = doc
+        .events
+        .iter()
+        .find(|e| e.event == "CONSULT" && e.mode.as_deref() == Some("visit"))
+        .expect("the visit");
+    assert_eq!(
+        visit.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-11-27")
+    );
+    assert_eq!(
+        visit.location.as_ref().map(|l| l.name.as_str()),
+        Some("Astana")
+    );
+    assert!(doc.claims.iter().any(|c| c.quantity.value == 80.0
+        && c.quantity.unit.as_deref() == Some("%")
+        && c.quantity.qualifier.as_deref() == Some("more than")));
+    assert!(
+        doc.events.iter().all(|e| e
+            .actor
+            .iter()
+            .chain(&e.recipient)
+            .all(|r| r.country.as_deref() != Some("UKR"))),
+        "nothing about Ukraine is an event"
+    );
     // Every span points at the words it claims.
     let chars: Vec<char> = text.chars().collect();
     for e in &doc.events {
@@ -31,17 +72,37 @@ fn the_astana_report_is_coded_exactly() {
 
 #[test]
 fn without_a_publication_date_no_year_is_invented() {
-    let text = std::fs::read_to_string(crate::shared().join("examples/astana-state-visit.de.txt")).unwrap();
-    let doc = crate::coder().code(&Input { id: "a", text: &text, lang: Some("de"), ..Default::default() }).unwrap();
-    let visit = doc.events.iter().find(|e| e.event == "CONSULT").expect("the visit");
+    let text = std::fs::read_to_string(crate::shared().join("examples/astana-state-visit.de.txt"))
+        .unwrap();
+    let doc = crate::coder()
+        .code(&Input {
+            id: "a",
+            text: &text,
+            lang: Some("de"),
+            ..Default::default()
+        })
+        .unwrap();
+    let visit = doc
+        .events
+        .iter()
+        .find(|e| e.event == "CONSULT")
+        .expect("the visit");
     let date = visit.date.as_ref().expect("a date");
-    assert_eq!((date.value.as_str(), date.precision.as_str()), ("--11-27", "day-of-year-unknown"));
+    assert_eq!(
+        (date.value.as_str(), date.precision.as_str()),
+        ("--11-27", "day-of-year-unknown")
+    );
 }
 
 #[test]
 fn plover_gold_sentences_reach_the_floor() {
     let path = crate::shared().join("eval/dev/plover-gsr-dev.en.jsonl");
     let s = evaluate(crate::coder(), &[path], false).unwrap();
-    println!("PLOVER GSR dev: P {:.2} R {:.2} F1 {:.2}", s.precision(), s.recall(), s.f1());
+    println!(
+        "PLOVER GSR dev: P {:.2} R {:.2} F1 {:.2}",
+        s.precision(),
+        s.recall(),
+        s.f1()
+    );
     assert!(s.f1() >= 0.20, "F1 {:.2} below the floor", s.f1());
 }

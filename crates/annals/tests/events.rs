@@ -15,7 +15,11 @@ fn run_with(lang: &str, minimum: f64, per_type: usize) {
     let outcomes = fixtures::run_file(crate::coder(), lang, &src);
     let passed = outcomes.iter().filter(|o| o.passed).count();
     let rate = passed as f64 / outcomes.len() as f64;
-    println!("{lang}: {passed}/{} cases pass ({:.0} %)", outcomes.len(), rate * 100.0);
+    println!(
+        "{lang}: {passed}/{} cases pass ({:.0} %)",
+        outcomes.len(),
+        rate * 100.0
+    );
     for (kind, (p, n)) in fixtures::by_type(&outcomes) {
         println!("  {kind:10} {p:3}/{n:3}");
     }
@@ -24,12 +28,26 @@ fn run_with(lang: &str, minimum: f64, per_type: usize) {
             println!("  FAIL {}", o.detail);
         }
     }
-    assert!(outcomes.iter().all(|o| o.kind != "INVALID"), "a fixture line is not valid JSON");
+    assert!(
+        outcomes.iter().all(|o| o.kind != "INVALID"),
+        "a fixture line is not valid JSON"
+    );
     for (kind, (p, _)) in fixtures::by_type(&outcomes) {
-        assert!(kind == "NONE" || p >= per_type, "{lang}: only {p} {kind} sentences pass, fewer than {per_type}");
+        assert!(
+            kind == "NONE" || p >= per_type,
+            "{lang}: only {p} {kind} sentences pass, fewer than {per_type}"
+        );
     }
-    assert!(fixtures::by_type(&outcomes).len() >= if per_type > 0 { 17 } else { 0 }, "{lang}: every PLOVER type has sentences");
-    assert!(rate >= minimum, "{lang}: only {:.1} % of the event fixtures pass, below the recorded {:.1} %", rate * 100.0, minimum * 100.0);
+    assert!(
+        fixtures::by_type(&outcomes).len() >= if per_type > 0 { 17 } else { 0 },
+        "{lang}: every PLOVER type has sentences"
+    );
+    assert!(
+        rate >= minimum,
+        "{lang}: only {:.1} % of the event fixtures pass, below the recorded {:.1} %",
+        rate * 100.0,
+        minimum * 100.0
+    );
 }
 
 #[test]

@@ -8,14 +8,27 @@ use std::collections::BTreeMap;
 type Signature = Vec<(String, Vec<String>, Vec<String>)>;
 
 fn signature(text: &str, lang: &str) -> Signature {
-    let doc = crate::coder().code(&Input { id: "p", text, lang: Some(lang), published: Some("2025-05-14"), url: None, title: None }).unwrap();
+    let doc = crate::coder()
+        .code(&Input {
+            id: "p",
+            text,
+            lang: Some(lang),
+            published: Some("2025-05-14"),
+            url: None,
+            title: None,
+        })
+        .unwrap();
     let codes = |refs: &[annals_core::record::Ref]| {
         let mut v: Vec<String> = refs.iter().filter_map(|r| r.country.clone()).collect();
         v.sort();
         v.dedup();
         v
     };
-    let mut sig: Signature = doc.events.iter().map(|e| (e.event.clone(), codes(&e.actor), codes(&e.recipient))).collect();
+    let mut sig: Signature = doc
+        .events
+        .iter()
+        .map(|e| (e.event.clone(), codes(&e.actor), codes(&e.recipient)))
+        .collect();
     sig.sort();
     sig
 }
@@ -27,10 +40,17 @@ fn the_same_report_in_three_languages_gives_the_same_events() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".txt") else { continue };
-        let Some((story, lang)) = stem.rsplit_once('.') else { continue };
+        let Some(stem) = name.strip_suffix(".txt") else {
+            continue;
+        };
+        let Some((story, lang)) = stem.rsplit_once('.') else {
+            continue;
+        };
         let text = std::fs::read_to_string(&path).unwrap();
-        stories.entry(story.to_string()).or_default().push((lang.to_string(), signature(&text, lang)));
+        stories
+            .entry(story.to_string())
+            .or_default()
+            .push((lang.to_string(), signature(&text, lang)));
     }
     assert!(stories.len() >= 3, "at least three parallel stories");
     for (story, versions) in &stories {

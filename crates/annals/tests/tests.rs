@@ -1,3 +1,4 @@
+#![allow(clippy::print_stdout)] // tests report their tables on stdout (cargo test -- --nocapture)
 //! The integration tests, in one binary to keep link time down: data-driven event fixtures
 //! in every language, the actor lookup set, the dev gold reports, and the command line.
 
@@ -23,5 +24,11 @@ pub fn shared() -> PathBuf {
 /// One coder for all tests, loaded from the repository's data folder.
 pub fn coder() -> &'static annals_extract::Coder {
     static CODER: OnceLock<annals_extract::Coder> = OnceLock::new();
-    CODER.get_or_init(|| annals_extract::Coder::load(&annals_core::data::DataSource::Dir(root().join("data")), None).expect("knowledge files load"))
+    CODER.get_or_init(|| {
+        annals_extract::Coder::load(
+            &annals_core::data::DataSource::Dir(root().join("data")),
+            None,
+        )
+        .expect("knowledge files load")
+    })
 }
