@@ -46,6 +46,12 @@ pub struct PatternIndex {
     /// Shortest and longest stem length (in bytes), to bound those lookups.
     prefix_min: usize,
     prefix_max: usize,
+    /// A bit per first character (modulo 64) of every pattern: most words are refused here.
+    first_chars: u64,
+}
+
+fn char_bit(c: char) -> u64 {
+    1u64 << (c as u32 % 64)
 }
 
 impl PatternIndex {
@@ -56,6 +62,11 @@ impl PatternIndex {
         for p in patterns {
             let elems: Vec<Elem> = p.split_whitespace().map(Elem::parse).collect();
             let id = idx.entries.len();
+            if let Some(c) = elems.first().and_then(|e| match e {
+                Elem::Exact(w) | Elem::Prefix(w) => w.chars().next(),
+            }) {
+                idx.first_chars |= char_bit(c);
+            }
             match elems.first() {
                 Some(Elem::Exact(w)) => idx.exact.entry(w.clone()).or_default().push(id),
                 Some(Elem::Prefix(p)) => {
@@ -86,6 +97,9 @@ impl PatternIndex {
     pub fn each_match(&self, tokens: &[Token], i: usize, mut found: impl FnMut(usize, usize)) {
         let Some(tok) = tokens.get(i) else { return };
         let w = tok.lower.as_str();
+        if w.chars().next().is_none_or(|c| self.first_chars & char_bit(c) == 0) {
+            return;
+        }
         let check = |id: usize, found: &mut dyn FnMut(usize, usize)| {
             let elems = &self.entries[id];
             if !elems[0].matches(w) {
@@ -147,6 +161,9 @@ impl PatternIndex {
 
     /// Whether a single lowercase word matches a one-word pattern.
     pub fn contains_word(&self, word: &str) -> bool {
+        if word.chars().next().is_none_or(|c| self.first_chars & char_bit(c) == 0) {
+            return false;
+        }
         let one = |id: &usize| self.entries[*id].len() == 1 && self.entries[*id][0].matches(word);
         if self.exact.get(word).is_some_and(|ids| ids.iter().any(one)) {
             return true;
