@@ -64,6 +64,9 @@ pub struct MentionFinder<'a> {
     pub entities: Vec<DocEntity>,
     pub mentions: Vec<Mention>,
     pub warnings: Vec<String>,
+    /// The last list of three or more states named together ("Saudi Arabia, the UAE, Egypt
+    /// and Bahrain"), which "they" and "the four countries" refer back to.
+    last_list: Vec<usize>,
 }
 
 const ARTICLES: &[&str] = &[
@@ -81,6 +84,7 @@ impl<'a> MentionFinder<'a> {
             entities: Vec::new(),
             mentions: Vec::new(),
             warnings: Vec::new(),
+            last_list: Vec::new(),
         }
     }
 
@@ -187,6 +191,36 @@ impl<'a> MentionFinder<'a> {
                 continue;
             }
             i = self.pronoun_or_group(p, s, &range, i);
+        }
+        self.remember_list(p, s);
+    }
+
+    /// Records the longest run of three or more coordinated state mentions of sentence `s`.
+    fn remember_list(&mut self, p: &Prepared, s: usize) {
+        let ms: Vec<&Mention> = self.mentions.iter().filter(|m| m.sentence == s && m.kind != MentionKind::Group && !m.entities.is_empty() && m.country.is_some()).collect();
+        let mut best: Vec<usize> = Vec::new();
+        let mut run: Vec<usize> = Vec::new();
+        for (k, m) in ms.iter().enumerate() {
+            let joined = k > 0 && {
+                let a = ms[k - 1];
+                a.tokens.end <= m.tokens.start
+                    && (a.tokens.end..m.tokens.start).all(|j| {
+                        let t = &p.tokens[j];
+                        self.grammar.coord.contains_word(&t.lower) || p.token_text(j) == "," || self.grammar.determiners.contains_word(&t.lower)
+                    })
+            };
+            if !joined {
+                run.clear();
+            }
+            if !run.contains(&m.entities[0]) {
+                run.push(m.entities[0]);
+            }
+            if run.len() > best.len() {
+                best = run.clone();
+            }
+        }
+        if best.len() >= 3 {
+            self.last_list = best;
         }
     }
 
@@ -892,13 +926,13 @@ impl<'a> MentionFinder<'a> {
 
     fn group(&mut self, s: usize, tokens: Range<usize>) -> usize {
         let end = tokens.end;
-        let members = self.recent_countries(2);
-        if members.len() == 2 {
+        let members: Vec<usize> = if self.last_list.len() >= 3 { self.last_list.clone() } else { self.recent_countries(2).into_iter().map(|(_, e)| e).collect() };
+        if members.len() >= 2 {
             self.mentions.push(Mention {
                 sentence: s,
                 tokens,
                 kind: MentionKind::Group,
-                entities: members.iter().map(|(_, e)| *e).collect(),
+                entities: members,
                 country: None,
                 sector: None,
                 place: false,
