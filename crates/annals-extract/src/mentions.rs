@@ -197,7 +197,16 @@ impl<'a> MentionFinder<'a> {
 
     /// Records the longest run of three or more coordinated state mentions of sentence `s`.
     fn remember_list(&mut self, p: &Prepared, s: usize) {
-        let ms: Vec<&Mention> = self.mentions.iter().filter(|m| m.sentence == s && m.kind != MentionKind::Group && !m.entities.is_empty() && m.country.is_some()).collect();
+        let ms: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.sentence == s
+                    && m.kind != MentionKind::Group
+                    && !m.entities.is_empty()
+                    && m.country.is_some()
+            })
+            .collect();
         let mut best: Vec<usize> = Vec::new();
         let mut run: Vec<usize> = Vec::new();
         for (k, m) in ms.iter().enumerate() {
@@ -206,7 +215,9 @@ impl<'a> MentionFinder<'a> {
                 a.tokens.end <= m.tokens.start
                     && (a.tokens.end..m.tokens.start).all(|j| {
                         let t = &p.tokens[j];
-                        self.grammar.coord.contains_word(&t.lower) || p.token_text(j) == "," || self.grammar.determiners.contains_word(&t.lower)
+                        self.grammar.coord.contains_word(&t.lower)
+                            || p.token_text(j) == ","
+                            || self.grammar.determiners.contains_word(&t.lower)
                     })
             };
             if !joined {
@@ -539,51 +550,8 @@ impl<'a> MentionFinder<'a> {
                     .matcher
                     .find_with(&p.norm.text, &p.tokens, keys, role_end, Some(self.lang));
             if let Some(m) = ms.into_iter().next() {
-                let persons: Vec<usize> = m
-                    .targets
-                    .iter()
-                    .filter_map(|t| match t {
-                        Target::Entity(i, AliasKind::Name | AliasKind::Surname)
-                            if self.kb.entities[*i].kind == Kind::Person =>
-                        {
-                            Some(*i)
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                if !persons.is_empty() {
-                    let span = annals_core::Span::new(
-                        p.tokens[m.start].span.start,
-                        p.tokens[m.end - 1].span.end,
-                    );
-                    let surface = p.slice(span).to_string();
-                    // A country adjective narrows people who share a surname.
-                    let narrowed: Vec<usize> = match country {
-                        Some(c) => persons
-                            .iter()
-                            .copied()
-                            .filter(|&x| self.kb.entities[x].country == self.kb.entities[c].country)
-                            .collect(),
-                        None => persons.clone(),
-                    };
-                    let pick = if narrowed.is_empty() {
-                        persons
-                    } else {
-                        narrowed
-                    };
-                    if let Some(person) = self.pick_person(&pick, &surface) {
-                        let e = self.entity_for_kb(person, span);
-                        self.push_entity_mention(
-                            s,
-                            start..m.end,
-                            MentionKind::Person,
-                            e,
-                            false,
-                            None,
-                            m.ending,
-                        );
-                    }
-                    return m.end;
+                if let Some(end) = self.titled_person(p, s, start, &m, country) {
+                    return end;
                 }
                 // A country after the role: "the government of Kazakhstan" comes below.
             } else if info.title {
@@ -697,45 +665,16 @@ impl<'a> MentionFinder<'a> {
                         // "Президент Казахстана Касым-Жомарт Токаев": a name after the
                         // genitive makes the whole phrase that person.
                         if end < range.end {
-                            if let Some(pm) = self
+                            let next = self
                                 .kb
                                 .matcher
                                 .find_with(&p.norm.text, &p.tokens, keys, end, Some(self.lang))
                                 .into_iter()
-                                .next()
+                                .next();
+                            if let Some(end) =
+                                next.and_then(|pm| self.titled_person(p, s, start, &pm, None))
                             {
-                                let persons: Vec<usize> = pm
-                                    .targets
-                                    .iter()
-                                    .filter_map(|t| match t {
-                                        Target::Entity(i, AliasKind::Name | AliasKind::Surname)
-                                            if self.kb.entities[*i].kind == Kind::Person =>
-                                        {
-                                            Some(*i)
-                                        }
-                                        _ => None,
-                                    })
-                                    .collect();
-                                if !persons.is_empty() {
-                                    let pspan = annals_core::Span::new(
-                                        p.tokens[pm.start].span.start,
-                                        p.tokens[pm.end - 1].span.end,
-                                    );
-                                    let surface = p.slice(pspan).to_string();
-                                    if let Some(person) = self.pick_person(&persons, &surface) {
-                                        let e = self.entity_for_kb(person, pspan);
-                                        self.push_entity_mention(
-                                            s,
-                                            start..pm.end,
-                                            MentionKind::Person,
-                                            e,
-                                            false,
-                                            None,
-                                            pm.ending,
-                                        );
-                                    }
-                                    return pm.end;
-                                }
+                                return end;
                             }
                         }
                         // "Die Außenminister Armeniens und Aserbaidschans": one role mention
@@ -803,6 +742,64 @@ impl<'a> MentionFinder<'a> {
             ending: "",
         });
         end
+    }
+
+    /// A known person named by match `m` after a title that starts at `start` ("Präsident
+    /// Tokajew", "Президент Казахстана Касым-Жомарт Токаев"): pushes the person mention and
+    /// returns its end; `None` when `m` names no person. A country adjective before the title
+    /// narrows people who share a surname.
+    fn titled_person(
+        &mut self,
+        p: &Prepared,
+        s: usize,
+        start: usize,
+        m: &Match,
+        country: Option<usize>,
+    ) -> Option<usize> {
+        let persons: Vec<usize> = m
+            .targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Entity(i, AliasKind::Name | AliasKind::Surname)
+                    if self.kb.entities[*i].kind == Kind::Person =>
+                {
+                    Some(*i)
+                }
+                _ => None,
+            })
+            .collect();
+        if persons.is_empty() {
+            return None;
+        }
+        let span =
+            annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+        let surface = p.slice(span).to_string();
+        let narrowed: Vec<usize> = match country {
+            Some(c) => persons
+                .iter()
+                .copied()
+                .filter(|&x| self.kb.entities[x].country == self.kb.entities[c].country)
+                .collect(),
+            None => persons.clone(),
+        };
+        let pick = if narrowed.is_empty() {
+            persons
+        } else {
+            narrowed
+        };
+        if let Some(person) = self.pick_person(&pick, &surface) {
+            let e = self.entity_for_kb(person, span);
+            self.push_entity_mention(
+                s,
+                start..m.end,
+                MentionKind::Person,
+                e,
+                false,
+                None,
+                m.ending,
+            );
+        }
+        Some(m.end)
     }
 
     /// "er", "his", "он": the person named last; "die beiden Führer", "the two leaders",
@@ -926,7 +923,14 @@ impl<'a> MentionFinder<'a> {
 
     fn group(&mut self, s: usize, tokens: Range<usize>) -> usize {
         let end = tokens.end;
-        let members: Vec<usize> = if self.last_list.len() >= 3 { self.last_list.clone() } else { self.recent_countries(2).into_iter().map(|(_, e)| e).collect() };
+        let members: Vec<usize> = if self.last_list.len() >= 3 {
+            self.last_list.clone()
+        } else {
+            self.recent_countries(2)
+                .into_iter()
+                .map(|(_, e)| e)
+                .collect()
+        };
         if members.len() >= 2 {
             self.mentions.push(Mention {
                 sentence: s,
