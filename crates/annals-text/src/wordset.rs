@@ -97,7 +97,10 @@ impl PatternIndex {
     pub fn each_match(&self, tokens: &[Token], i: usize, mut found: impl FnMut(usize, usize)) {
         let Some(tok) = tokens.get(i) else { return };
         let w = tok.lower.as_str();
-        if w.chars().next().is_none_or(|c| self.first_chars & char_bit(c) == 0) {
+        if w.chars()
+            .next()
+            .is_none_or(|c| self.first_chars & char_bit(c) == 0)
+        {
             return;
         }
         let check = |id: usize, found: &mut dyn FnMut(usize, usize)| {
@@ -161,7 +164,11 @@ impl PatternIndex {
 
     /// Whether a single lowercase word matches a one-word pattern.
     pub fn contains_word(&self, word: &str) -> bool {
-        if word.chars().next().is_none_or(|c| self.first_chars & char_bit(c) == 0) {
+        if word
+            .chars()
+            .next()
+            .is_none_or(|c| self.first_chars & char_bit(c) == 0)
+        {
             return false;
         }
         let one = |id: &usize| self.entries[*id].len() == 1 && self.entries[*id][0].matches(word);
