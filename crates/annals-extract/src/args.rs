@@ -225,8 +225,16 @@ pub fn assign(
                     || (k > t.end && grammar.passive_aux.contains_word(&p.tokens[k].lower))
             });
         let right_before = mm.tokens.end <= t.start && t.start - mm.tokens.end <= 2;
-        let by_prep =
-            agent_prep(mm) && (right_before || after || (passive && mm.tokens.end <= t.start));
+        // After a noun, German "von X" names what the act is done to ("die Festnahme von
+        // Meng"); only "durch"/"seitens" name its agent there.
+        let von_after_noun = lang == Lang::De
+            && !passive
+            && after
+            && mm.tokens.start > 0
+            && matches!(p.tokens[mm.tokens.start - 1].lower.as_str(), "von" | "vom");
+        let by_prep = agent_prep(mm)
+            && !von_after_noun
+            && (right_before || after || (passive && mm.tokens.end <= t.start));
         let by_case = ru_passive
             && is_instrumental(mm)
             && !governed_by(

@@ -84,7 +84,7 @@ pub fn detect(text: &str) -> Result<(Lang, f32), LangError> {
         }
     }
     let hits = de + en;
-    if words >= 30 && (hits as f32) < 0.08 * words as f32 {
+    if (words >= 30 && (hits as f32) < 0.08 * words as f32) || (words >= 8 && hits == 0) {
         return Err(LangError::Unsupported(format!(
             "only {hits} of {words} words are German or English function words"
         )));
@@ -151,6 +151,11 @@ mod tests {
                 .0,
             Lang::Kk
         );
+    }
+
+    #[test]
+    fn latin_text_in_another_language_is_refused() {
+        assert!(matches!(detect("Le président français a rencontré hier son homologue allemand à Paris pour discuter de la situation."), Err(LangError::Unsupported(_))));
     }
 
     #[test]
