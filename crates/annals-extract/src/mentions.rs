@@ -246,18 +246,7 @@ impl<'a> MentionFinder<'a> {
         let span =
             annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
         let surface = p.slice(span).to_string();
-        let persons: Vec<usize> = m
-            .targets
-            .iter()
-            .filter_map(|t| match t {
-                Target::Entity(i, AliasKind::Name | AliasKind::Surname)
-                    if self.kb.entities[*i].kind == Kind::Person =>
-                {
-                    Some(*i)
-                }
-                _ => None,
-            })
-            .collect();
+        let persons: Vec<usize> = self.persons_in(&m);
         let named: Option<usize> = m.targets.iter().find_map(|t| match t {
             Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind != Kind::Person => {
                 Some(*i)
@@ -744,6 +733,21 @@ impl<'a> MentionFinder<'a> {
         end
     }
 
+    /// The people a match may name.
+    fn persons_in(&self, m: &Match) -> Vec<usize> {
+        m.targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Entity(i, AliasKind::Name | AliasKind::Surname)
+                    if self.kb.entities[*i].kind == Kind::Person =>
+                {
+                    Some(*i)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// A known person named by match `m` after a title that starts at `start` ("Präsident
     /// Tokajew", "Президент Казахстана Касым-Жомарт Токаев"): pushes the person mention and
     /// returns its end; `None` when `m` names no person. A country adjective before the title
@@ -756,18 +760,7 @@ impl<'a> MentionFinder<'a> {
         m: &Match,
         country: Option<usize>,
     ) -> Option<usize> {
-        let persons: Vec<usize> = m
-            .targets
-            .iter()
-            .filter_map(|t| match t {
-                Target::Entity(i, AliasKind::Name | AliasKind::Surname)
-                    if self.kb.entities[*i].kind == Kind::Person =>
-                {
-                    Some(*i)
-                }
-                _ => None,
-            })
-            .collect();
+        let persons: Vec<usize> = self.persons_in(m);
         if persons.is_empty() {
             return None;
         }
