@@ -13,6 +13,7 @@ pub fn flags(
     clause: Range<usize>,
     trigger: Range<usize>,
     passive: bool,
+    reported: bool,
 ) -> Aux {
     // The trigger's own words count too: Kazakh and Russian verbs carry negation and future
     // in their endings ("бармады", "посетит"), which the lists give as whole forms.
@@ -37,11 +38,21 @@ pub fn flags(
     // marks a hypothetical event; conditions and modals further away mark analysis, which
     // `is_speculation` catches.
     let near = trigger.start.saturating_sub(3).max(clause.start)..trigger.end;
-    let hypothetical = any(&grammar.hypothetical, near)
+    let mut hypothetical = any(&grammar.hypothetical, near.clone())
         || any(
             &grammar.hypothetical,
             trigger.end..(trigger.end + 2).min(clause.end),
         );
+    // In reported speech "would" is the future of the past ("said it would retaliate").
+    let mut future = future;
+    if hypothetical
+        && reported
+        && any(&grammar.reported_future, near.clone())
+        && !any(&grammar.unless, clause.clone())
+    {
+        hypothetical = false;
+        future = !passive;
+    }
     let historical = any(&grammar.historical, clause.clone())
         || after_word_before(p, grammar, trigger.start, clause.start);
     Aux {

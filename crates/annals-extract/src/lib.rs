@@ -364,7 +364,10 @@ impl Coder {
                     continue;
                 }
                 let passive = a.by_agent;
-                let mut aux = aux::flags(&p, g, clause.clone(), h.start..h.end, passive);
+                // Reported speech: a verb of saying before the trigger in its sentence.
+                let reported =
+                    (range.start..h.start).any(|k| g.speech.longest(&p.tokens, k).is_some());
+                let mut aux = aux::flags(&p, g, clause.clone(), h.start..h.end, passive, reported);
                 let date = nearest_date(&found_dates, &clause, h.start);
                 if let Some(d) = &date {
                     if dates::is_past(d, published) {

@@ -41,6 +41,8 @@ pub struct Grammar {
     pub obligation: WordSet,
     /// Words that make a promised act a threat ("unless", "or face").
     pub unless: WordSet,
+    /// Modals that in reported speech mean the future of the past ("would", "würde").
+    pub reported_future: WordSet,
     /// Prepositions: a name after one is never a subject.
     pub prepositions: WordSet,
     /// Prepositions that mark a recipient ("gegen", "against", "против", "with").
@@ -163,6 +165,7 @@ impl Grammar {
             possessive: set("possessive"),
             obligation: set("obligation"),
             unless: set("unless"),
+            reported_future: set("reported_future"),
             prepositions: set("prepositions"),
             recipient_preps: set("recipient_prepositions"),
             after_words: set("after_words"),
