@@ -337,7 +337,14 @@ pub fn assign(
             args.note = "subject before trigger".into();
             if let Some(&k2) = after.iter().find(|&&k2| !subject.contains(&order[k2])) {
                 object = coordinated(p, mentions, &order, k2, grammar);
-            } else if let Some(&k2) = before.iter().find(|&&k2| !subject.contains(&order[k2])) {
+            } else if let Some(&k2) = before.iter().find(|&&k2| {
+                // Not the subject again under another name ("Russia said it would ...").
+                let same = mentions[order[k2]]
+                    .entities
+                    .iter()
+                    .any(|e| subject.iter().any(|&m| mentions[m].entities.contains(e)));
+                !subject.contains(&order[k2]) && !same
+            }) {
                 // Verb last or a light verb before a noun: "Japan hat der Ukraine ...
                 // zugesagt", "Finland will give Tanzania a grant".
                 object = coordinated(p, mentions, &order, k2, grammar);
