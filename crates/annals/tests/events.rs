@@ -73,11 +73,21 @@ fn kazakh_event_sentences() {
 #[test]
 fn would_in_reported_speech_is_the_future_could_is_hypothetical() {
     let code = |text: &str| {
-        let input = annals_extract::Input::new("w", text).lang("en").published("2024-03-01");
+        let input = annals_extract::Input::new("w", text)
+            .lang("en")
+            .published("2024-03-01");
         crate::coder().code(&input).unwrap().events
     };
     let reported = code("Russia said it would send humanitarian aid to Syria.");
-    assert!(reported.iter().any(|e| e.event == "AGREE" && e.aux.future && !e.aux.hypothetical), "{reported:?}");
+    assert!(
+        reported
+            .iter()
+            .any(|e| e.event == "AGREE" && e.aux.future && !e.aux.hypothetical),
+        "{reported:?}"
+    );
     let modal = code("Russia could send humanitarian aid to Syria.");
-    assert!(modal.iter().any(|e| e.aux.hypothetical && !e.aux.future), "{modal:?}");
+    assert!(
+        modal.iter().any(|e| e.aux.hypothetical && !e.aux.future),
+        "{modal:?}"
+    );
 }
