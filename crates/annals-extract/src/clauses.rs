@@ -25,7 +25,7 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
         } else if speech_since_cut
             && k > sentence.start
             && p.tokens[k - 1].kind != TokenKind::Punct
-            && COMPLEMENTIZERS.contains(&p.tokens[k].lower.as_str())
+            && grammar.complementizers.contains_word(&p.tokens[k].lower)
         {
             cuts.push(k);
             speech_since_cut = false;
@@ -55,9 +55,6 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
         })
         .collect()
 }
-
-/// Words that open the complement of a verb of saying.
-const COMPLEMENTIZERS: &[&str] = &["that", "dass", "daß", "что", "чтобы", "деп"];
 
 fn is_quote(s: &str) -> bool {
     matches!(s, "\"" | "„" | "“" | "”" | "«" | "»")

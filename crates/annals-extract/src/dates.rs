@@ -19,6 +19,45 @@ pub struct DateMention {
     pub year: Option<i16>,
 }
 
+impl DateMention {
+    /// A resolved day.
+    fn on(tokens: std::ops::Range<usize>, d: Date) -> DateMention {
+        DateMention {
+            tokens,
+            value: d.to_string(),
+            precision: "day",
+            day: Some(d),
+            year: Some(d.year()),
+        }
+    }
+
+    /// A month of a known year.
+    fn month(
+        tokens: std::ops::Range<usize>,
+        year: i16,
+        month: impl std::fmt::Display,
+    ) -> DateMention {
+        DateMention {
+            tokens,
+            value: format!("{year:04}-{month:0>2}"),
+            precision: "month",
+            day: None,
+            year: Some(year),
+        }
+    }
+
+    /// A day and month whose year neither the text nor a publication date gives.
+    fn no_year(tokens: std::ops::Range<usize>, month: i8, day: i8) -> DateMention {
+        DateMention {
+            tokens,
+            value: format!("--{month:02}-{day:02}"),
+            precision: "day-of-year-unknown",
+            day: None,
+            year: None,
+        }
+    }
+}
+
 fn parse_published(published: Option<&str>) -> Option<Date> {
     let p = published?;
     p.get(..10).and_then(|d| d.parse::<Date>().ok())
@@ -127,26 +166,14 @@ pub fn find(
                     continue;
                 }
                 if let Some(y) = year_at(p, m) {
-                    out.push(DateMention {
-                        tokens: k..m + 1,
-                        value: format!("{y:04}-{month:02}"),
-                        precision: "month",
-                        day: None,
-                        year: Some(y),
-                    });
+                    out.push(DateMention::month(k..m + 1, y, month));
                     k = m + 1;
                     continue;
                 }
                 if let Some(pd) = pubdate {
                     // "im November": the nearest such month.
                     if let Some(d) = nearest_year(pd, month as i8, 1) {
-                        out.push(DateMention {
-                            tokens: k..k + 1,
-                            value: format!("{:04}-{month:02}", d.year()),
-                            precision: "month",
-                            day: None,
-                            year: Some(d.year()),
-                        });
+                        out.push(DateMention::month(k..k + 1, d.year(), month));
                     }
                 }
             }
@@ -156,13 +183,7 @@ pub fn find(
                 // News reports the past: the last such weekday up to the publication day.
                 let back = (pd.weekday().to_monday_zero_offset() as i64 - wd as i64).rem_euclid(7);
                 if let Ok(d) = pd.checked_sub((back as i32).days()) {
-                    out.push(DateMention {
-                        tokens: k..k + 1,
-                        value: d.to_string(),
-                        precision: "day",
-                        day: Some(d),
-                        year: Some(d.year()),
-                    });
+                    out.push(DateMention::on(k..k + 1, d));
                 }
             }
             k += 1;
@@ -171,13 +192,7 @@ pub fn find(
         if let Some(&off) = grammar.relative_days.get(lower) {
             if let Some(pd) = pubdate {
                 if let Ok(d) = pd.checked_add((off as i32).days()) {
-                    out.push(DateMention {
-                        tokens: k..k + 1,
-                        value: d.to_string(),
-                        precision: "day",
-                        day: Some(d),
-                        year: Some(d.year()),
-                    });
+                    out.push(DateMention::on(k..k + 1, d));
                 }
             }
             k += 1;
@@ -210,44 +225,14 @@ fn resolve_day(
 ) -> DateMention {
     match (year, pubdate) {
         (Some(y), _) => match Date::new(y, month, day) {
-            Ok(d) => DateMention {
-                tokens,
-                value: d.to_string(),
-                precision: "day",
-                day: Some(d),
-                year: Some(y),
-            },
-            Err(_) => DateMention {
-                tokens,
-                value: format!("{y:04}-{month:02}"),
-                precision: "month",
-                day: None,
-                year: Some(y),
-            },
+            Ok(d) => DateMention::on(tokens, d),
+            Err(_) => DateMention::month(tokens, y, month),
         },
         (None, Some(pd)) => match nearest_year(pd, month, day) {
-            Some(d) => DateMention {
-                tokens,
-                value: d.to_string(),
-                precision: "day",
-                day: Some(d),
-                year: Some(d.year()),
-            },
-            None => DateMention {
-                tokens,
-                value: format!("--{month:02}-{day:02}"),
-                precision: "day-of-year-unknown",
-                day: None,
-                year: None,
-            },
+            Some(d) => DateMention::on(tokens, d),
+            None => DateMention::no_year(tokens, month, day),
         },
-        (None, None) => DateMention {
-            tokens,
-            value: format!("--{month:02}-{day:02}"),
-            precision: "day-of-year-unknown",
-            day: None,
-            year: None,
-        },
+        (None, None) => DateMention::no_year(tokens, month, day),
     }
 }
 

@@ -310,25 +310,6 @@ impl Coder {
                 }
                 kept.push(h);
             }
-            if std::env::var_os("ANNALS_DEBUG").is_some() {
-                for &m in &ids {
-                    let mm = &finder.mentions[m];
-                    #[allow(clippy::print_stderr)]
-                    {
-                        eprintln!(
-                            "s{s} mention {:?} {:?} {:?} place={} ending={:?}",
-                            p.slice(annals_core::Span::new(
-                                p.tokens[mm.tokens.start].span.start,
-                                p.tokens[mm.tokens.end - 1].span.end
-                            )),
-                            mm.kind,
-                            mm.country,
-                            mm.place,
-                            mm.ending
-                        );
-                    }
-                }
-            }
             for h in kept {
                 let entry = &pack.lexicon.entries[h.entry];
                 let clause = clause_of(h.start);

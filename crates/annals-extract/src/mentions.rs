@@ -253,26 +253,11 @@ impl<'a> MentionFinder<'a> {
             }
             _ => None,
         });
-        let metonym = m.targets.iter().find_map(|t| match t {
-            Target::Entity(i, AliasKind::Metonym) => Some(*i),
-            _ => None,
-        });
-        let capital = m.targets.iter().find_map(|t| match t {
-            Target::Capital(c) => Some(*c),
-            _ => None,
-        });
-        let adjective = m.targets.iter().find_map(|t| match t {
-            Target::Entity(i, AliasKind::Adjective) => Some(*i),
-            _ => None,
-        });
-        let demonym = m.targets.iter().find_map(|t| match t {
-            Target::Entity(i, AliasKind::Demonym) => Some(*i),
-            _ => None,
-        });
-        let role = m.targets.iter().find_map(|t| match t {
-            Target::Role(r) => Some(*r),
-            _ => None,
-        });
+        let metonym = m.entity(AliasKind::Metonym);
+        let capital = m.capital();
+        let adjective = m.entity(AliasKind::Adjective);
+        let demonym = m.entity(AliasKind::Demonym);
+        let role = m.role();
         let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination);
 
         // A surname alone yields to a state, capital or organisation of the same spelling
@@ -408,10 +393,7 @@ impl<'a> MentionFinder<'a> {
                 .matcher
                 .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang));
             if let Some(m) = ms.into_iter().next() {
-                let role = m.targets.iter().find_map(|t| match t {
-                    Target::Role(r) => Some(*r),
-                    _ => None,
-                });
+                let role = m.role();
                 let is_other = m
                     .targets
                     .iter()
@@ -430,10 +412,7 @@ impl<'a> MentionFinder<'a> {
                         self.grammar.coord.contains_word(&p.tokens[j].lower)
                             || p.token_text(j) == ","
                     });
-                let other_country = m.targets.iter().find_map(|t| match t {
-                    Target::Entity(i, AliasKind::Adjective) => Some(*i),
-                    _ => None,
-                });
+                let other_country = m.entity(AliasKind::Adjective);
                 if let (true, Some(second)) = (coordinated, other_country) {
                     let before = self.mentions.len();
                     let end = self.adjective_phrase(p, keys, s, range, m.start, m.end, second);

@@ -72,6 +72,32 @@ pub struct Match {
     pub ending: &'static str,
 }
 
+impl Match {
+    /// The first entity this match names through an alias of `kind`.
+    pub fn entity(&self, kind: AliasKind) -> Option<usize> {
+        self.targets.iter().find_map(|t| match *t {
+            Target::Entity(i, k) if k == kind => Some(i),
+            _ => None,
+        })
+    }
+
+    /// The capital this match names, if any.
+    pub fn capital(&self) -> Option<usize> {
+        self.targets.iter().find_map(|t| match *t {
+            Target::Capital(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// The role noun this match names, if any.
+    pub fn role(&self) -> Option<usize> {
+        self.targets.iter().find_map(|t| match *t {
+            Target::Role(r) => Some(r),
+            _ => None,
+        })
+    }
+}
+
 /// Keys of the words of one text, computed once and shared by every lookup.
 pub struct TokenKeys {
     /// Per token: an index into `lists` (0 = no keys).

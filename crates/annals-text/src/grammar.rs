@@ -28,6 +28,8 @@ pub struct Grammar {
     pub comitative: WordSet,
     pub destination: WordSet,
     pub clause_break: WordSet,
+    /// Words that open the complement of a verb of saying ("that", "dass", "что").
+    pub complementizers: WordSet,
     pub speech: WordSet,
     pub pronoun_he: WordSet,
     pub pronoun_she: WordSet,
@@ -154,6 +156,7 @@ impl Grammar {
             comitative: set("comitative"),
             destination: set("destination"),
             clause_break: set("clause_break"),
+            complementizers: set("complementizers"),
             speech: set("speech"),
             pronoun_he: set("pronoun_he"),
             pronoun_she: set("pronoun_she"),
