@@ -385,9 +385,10 @@ pub fn assign(
             .iter()
             .copied()
             .find(|&m| mentions[m].place && mentions[m].tokens.start >= t.end);
-        if let Some(pl) =
-            place_after.filter(|&m| t.visit || mentions[m].capital.is_none() || !actors.is_empty())
-        {
+        // Not for two parties meeting or fighting in a third place ("in Riad", "for Pokrovsk").
+        if let Some(pl) = place_after.filter(|&m| {
+            (t.visit || mentions[m].capital.is_none() || !actors.is_empty()) && actors.len() < 2
+        }) {
             recipients = vec![pl];
             args.note.push_str(", recipient from place");
         }

@@ -39,7 +39,8 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
         let opens = next < sentence.end
             && (grammar.clause_break.longest(&p.tokens, next).is_some()
                 || grammar.speech.longest(&p.tokens, next).is_some()
-                || is_quote(p.token_text(next)));
+                || is_quote(p.token_text(next))
+                || speech_tag(p, next..sentence.end, grammar));
         if matches!(s, ";" | ":") || (matches!(s, "," | "–" | "—") && opens) || is_quote(s) {
             cuts.push(next);
             speech_since_cut = false;
@@ -54,6 +55,28 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
             speech: (w[0]..w[1]).any(|k| grammar.speech.longest(&p.tokens, k).is_some()),
         })
         .collect()
+}
+
+/// A closing attribution: "…, a state-owned Egyptian newspaper said on Monday." The source
+/// and its verb of saying end the sentence, so the words before the comma are what was said.
+fn speech_tag(p: &Prepared, rest: Range<usize>, grammar: &Grammar) -> bool {
+    const SOURCE_WORDS: usize = 12;
+    const TAIL_WORDS: usize = 8;
+    for j in rest.start..rest.end.min(rest.start + SOURCE_WORDS) {
+        let text = p.token_text(j);
+        if p.tokens[j].kind == TokenKind::Punct && text != "." && text != "'" {
+            return false;
+        }
+        if j > rest.start && grammar.speech.longest(&p.tokens, j).is_some() {
+            let tail = (j + 1..rest.end).filter(|&k| p.tokens[k].kind != TokenKind::Punct);
+            return tail.clone().count() <= TAIL_WORDS
+                && !tail.clone().any(|k| {
+                    grammar.complementizers.contains_word(&p.tokens[k].lower)
+                        || grammar.clause_break.contains_word(&p.tokens[k].lower)
+                });
+        }
+    }
+    false
 }
 
 fn is_quote(s: &str) -> bool {

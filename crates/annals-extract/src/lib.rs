@@ -390,7 +390,10 @@ impl Coder {
                     .places
                     .iter()
                     .copied()
-                    .find(|&m| finder.mentions[m].capital.is_some())
+                    .find(|&m| {
+                        let mm = &finder.mentions[m];
+                        mm.capital.is_some() || mm.locality.is_some()
+                    })
                     .or(a.places.first().copied());
                 events.push(Ev {
                     ty,
@@ -567,13 +570,18 @@ fn assemble(
                     p.tokens[mm.tokens.start].span.start,
                     p.tokens[mm.tokens.end - 1].span.end,
                 );
-                let (name, lat, lon) = match mm.capital {
-                    Some(c) => (
+                let (name, lat, lon) = match (mm.capital, mm.locality) {
+                    (Some(c), _) => (
                         kb.capitals[c].name.clone(),
                         kb.capitals[c].lat,
                         kb.capitals[c].lon,
                     ),
-                    None => {
+                    (None, Some(l)) => (
+                        kb.places[l].name.clone(),
+                        kb.places[l].lat,
+                        kb.places[l].lon,
+                    ),
+                    (None, None) => {
                         let e = &finder.entities[mm.entities[0]];
                         let k = e.kb.map(|k| &kb.entities[k]);
                         (e.name.clone(), k.and_then(|k| k.lat), k.and_then(|k| k.lon))

@@ -51,6 +51,8 @@ pub struct Mention {
     pub place: bool,
     /// A capital (knowledge-base index) when the mention is one.
     pub capital: Option<usize>,
+    /// A city or region (index into the base's places): always a place, never an actor.
+    pub locality: Option<usize>,
     /// The inflectional ending of the last word (Russian/Kazakh case).
     pub ending: &'static str,
 }
@@ -253,11 +255,20 @@ impl<'a> MentionFinder<'a> {
             }
             _ => None,
         });
+        // "Russian" is the adjective, though it also reads as "Russia" with an ending.
+        // (English names take no endings but the possessive.)
+        let named = named.filter(|&n| {
+            let bare = surface.trim_end_matches("'s").trim_end_matches("’s");
+            self.lang != Lang::En
+                || m.entity(AliasKind::Adjective) != Some(n)
+                || bare.eq_ignore_ascii_case(&self.kb.entities[n].name)
+        });
         let metonym = m.entity(AliasKind::Metonym);
         let capital = m.capital();
         let adjective = m.entity(AliasKind::Adjective);
         let demonym = m.entity(AliasKind::Demonym);
         let role = m.role();
+        let locality = m.place();
         let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination);
 
         // A surname alone yields to a state, capital or organisation of the same spelling
@@ -336,6 +347,28 @@ impl<'a> MentionFinder<'a> {
             );
             return m.end;
         }
+        // A place name that is also an adjective, a people or a small word of the language ("Der" for a transliterated
+        // "Дьер") is the word.
+        let locality = locality.filter(|_| {
+            persons.is_empty()
+                && (m.end - m.start > 1 || !self.grammar.is_function_word(&p.tokens[m.start].lower))
+        });
+        if let Some(l) = locality {
+            // "in Cizre", "Hakkari province": the place's state, but no actor of it.
+            self.mentions.push(Mention {
+                sentence: s,
+                tokens: m.start..m.end,
+                kind: MentionKind::Country,
+                entities: Vec::new(),
+                country: self.kb.places[l].country.clone(),
+                sector: None,
+                place: true,
+                capital: None,
+                locality: Some(l),
+                ending: m.ending,
+            });
+            return m.end;
+        }
         if let Some(r) = role {
             return self.role_phrase(p, keys, s, range, m.start, m.end, r, None);
         }
@@ -364,6 +397,7 @@ impl<'a> MentionFinder<'a> {
             sector,
             place,
             capital,
+            locality: None,
             ending,
         });
     }
@@ -454,6 +488,7 @@ impl<'a> MentionFinder<'a> {
                     sector: None,
                     place: false,
                     capital: None,
+                    locality: None,
                     ending: self.ending_of(p, adj_end - 1),
                 });
                 return adj_end + 1;
@@ -487,6 +522,7 @@ impl<'a> MentionFinder<'a> {
                     sector: None,
                     place: false,
                     capital: None,
+                    locality: None,
                     ending: "",
                 });
                 return k;
@@ -688,6 +724,7 @@ impl<'a> MentionFinder<'a> {
                                 sector: Some(info.sector.clone()),
                                 place: false,
                                 capital: None,
+                                locality: None,
                                 ending: "",
                             });
                             country_code = Some(self.kb.entities[c2].country.clone());
@@ -707,6 +744,7 @@ impl<'a> MentionFinder<'a> {
             sector: Some(info.sector.clone()),
             place: false,
             capital: None,
+            locality: None,
             ending: "",
         });
         end
@@ -855,6 +893,7 @@ impl<'a> MentionFinder<'a> {
                         sector: ent.sector.clone(),
                         place: false,
                         capital: None,
+                        locality: None,
                         ending: "",
                     });
                 }
@@ -913,6 +952,7 @@ impl<'a> MentionFinder<'a> {
                 sector: None,
                 place: false,
                 capital: None,
+                locality: None,
                 ending: "",
             });
         }

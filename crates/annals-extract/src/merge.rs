@@ -36,7 +36,7 @@ fn main_dyad(mentions: &[Mention]) -> Option<(String, String)> {
             continue;
         }
         if let Some(c) = m.country.as_deref() {
-            if c.len() == 3 && c != "IGO" {
+            if is_state(c) {
                 *counts.entry(c).or_default() += 1;
                 total += 1;
             }
@@ -54,6 +54,23 @@ fn main_dyad(mentions: &[Mention]) -> Option<(String, String)> {
         }
         _ => None,
     }
+}
+
+/// The states a report names (people, places and organisations of a state included).
+fn states_named(mentions: &[Mention]) -> Vec<String> {
+    let mut out: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| m.country.clone())
+        .filter(|c| is_state(c))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A state's code, as opposed to IGO, NGO and the like.
+fn is_state(code: &str) -> bool {
+    code.len() == 3 && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG")
 }
 
 fn same_day_or_open(a: &Ev, b: &Ev) -> bool {
@@ -191,6 +208,23 @@ pub fn finish(
                         "recipient {o} inferred: the report is about {a} and {b}"
                     ));
                 }
+            }
+        }
+    }
+    // A report about one state only codes its undirected acts as domestic: the state's own
+    // people or authorities are the target ("Algerian students began a hunger strike",
+    // "police imposed a curfew in Cizre").
+    if let [only] = states_named(mentions).as_slice() {
+        for e in &mut events {
+            if e.recipient_codes.is_empty()
+                && e.inferred_recipient.is_none()
+                && e.actor_codes.len() == 1
+                && &e.actor_codes[0] == only
+            {
+                e.inferred_recipient = Some(only.clone());
+                e.notes.push(format!(
+                    "recipient {only} inferred: the report names no other state"
+                ));
             }
         }
     }

@@ -62,6 +62,17 @@ pub struct CapitalInfo {
     pub to: Option<String>,
 }
 
+/// A city, region or disputed territory (kb/places): a place events happen in.
+#[derive(Clone, Debug)]
+pub struct PlaceInfo {
+    pub name: String,
+    pub kind: String,
+    /// The state's code; `None` where sovereignty is disputed.
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
 /// A known actor.
 #[derive(Clone, Debug)]
 pub struct Entity {
@@ -91,6 +102,7 @@ pub struct RoleInfo {
 pub struct Kb {
     pub entities: Vec<Entity>,
     pub capitals: Vec<CapitalInfo>,
+    pub places: Vec<PlaceInfo>,
     pub roles: Vec<RoleInfo>,
     pub matcher: Matcher,
     /// Index of each country entity by its code.
@@ -124,6 +136,11 @@ impl Kb {
             let f: CountryFile = parse(&src, "kb/countries.toml")?;
             f.country.iter().for_each(|c| b.country(c));
         }
+        for file in data.list("kb/places", ".toml")? {
+            let src = data.read(&file)?.unwrap_or_default();
+            let f: PlaceFile = parse(&src, &file)?;
+            f.place.iter().for_each(|pl| b.place(pl));
+        }
         for file in data.list("kb/people", ".toml")? {
             let src = data.read(&file)?.unwrap_or_default();
             let f: PeopleFile = parse(&src, &file)?;
@@ -156,6 +173,7 @@ impl Kb {
             f.country.iter().for_each(|c| b.country(c));
             f.person.iter().for_each(|p| b.person(p));
             f.org.iter().for_each(|o| b.org(o));
+            f.place.iter().for_each(|pl| b.place(pl));
         }
         Ok(b.finish())
     }
@@ -195,7 +213,7 @@ impl Kb {
                 let (idx, via) = match *t {
                     Target::Entity(i, kind) => (i, kind),
                     Target::Capital(c) => (self.capitals[c].country, AliasKind::Capital),
-                    Target::Role(_) => continue,
+                    Target::Role(_) | Target::Place(_) => continue,
                 };
                 if hits.iter().any(|h| h.index == idx) {
                     continue;
@@ -218,6 +236,27 @@ impl Kb {
         hits
     }
 
+    /// The cities and regions a name refers to (places are no actors, so [`Kb::lookup`]
+    /// leaves them out).
+    pub fn lookup_places(&self, name: &str) -> Vec<&PlaceInfo> {
+        let text = annals_text::normalise::normalise(name.trim()).text;
+        let best = self
+            .matcher
+            .find_text(&text, None)
+            .into_iter()
+            .max_by_key(|m| m.end);
+        best.map(|m| {
+            m.targets
+                .iter()
+                .filter_map(|t| match *t {
+                    Target::Place(p) => Some(&self.places[p]),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
     /// Counts for `annals actors stats`: entities by kind, aliases by language and script.
     pub fn stats(&self) -> Vec<(String, usize)> {
         let mut out = Vec::new();
@@ -232,6 +271,12 @@ impl Kb {
             self.entities.iter().map(|e| e.offices.len()).sum(),
         ));
         out.push(("capitals (with former names)".into(), self.capitals.len()));
+        for kind in ["city", "region", "disputed", "area"] {
+            out.push((
+                format!("places: {kind}"),
+                self.places.iter().filter(|p| p.kind == kind).count(),
+            ));
+        }
         out.push(("role nouns".into(), self.roles.len()));
         out.extend(self.matcher.stats());
         out
@@ -285,6 +330,7 @@ fn office_rank(role: &str) -> u8 {
 struct Builder {
     entities: Vec<Entity>,
     capitals: Vec<CapitalInfo>,
+    places: Vec<PlaceInfo>,
     roles: Vec<RoleInfo>,
     matcher: matcher::MatcherBuilder,
     by_code: std::collections::HashMap<String, usize>,
@@ -333,6 +379,33 @@ impl Builder {
             for (l, n) in cap.aliases.iter() {
                 self.matcher.add(n, lang_of(l), Target::Capital(ci));
             }
+        }
+    }
+
+    fn place(&mut self, pl: &Place) {
+        let idx = self.places.len();
+        self.places.push(PlaceInfo {
+            name: pl.name.clone(),
+            kind: pl.kind.clone().unwrap_or_else(|| "city".into()),
+            country: pl.country.clone(),
+            lat: pl.lat,
+            lon: pl.lon,
+        });
+        self.matcher.add(&pl.name, None, Target::Place(idx));
+        for (l, n) in pl.aliases.iter() {
+            self.matcher.add(n, lang_of(l), Target::Place(idx));
+        }
+        // The people of a region are its state's people ("Chechen rebels": Russia).
+        let Some(&state) = pl.country.as_ref().and_then(|c| self.by_code.get(c)) else {
+            return;
+        };
+        for (l, n) in pl.adjectives.iter() {
+            let t = Target::Entity(state, AliasKind::Adjective);
+            self.matcher.add(n, lang_of(l), t);
+        }
+        for (l, n) in pl.demonyms.iter() {
+            let t = Target::Entity(state, AliasKind::Demonym);
+            self.matcher.add(n, lang_of(l), t);
         }
     }
 
@@ -430,6 +503,7 @@ impl Builder {
         Kb {
             entities: self.entities,
             capitals: self.capitals,
+            places: self.places,
             roles: self.roles,
             matcher: self.matcher.build(),
             by_code: self.by_code,

@@ -23,6 +23,8 @@ pub enum AliasKind {
     Capital,
     /// A seat of power standing for a government ("Kremlin").
     Metonym,
+    /// A city or region: a place, not an actor.
+    Place,
     /// A role noun ("Außenminister").
     Role,
 }
@@ -32,6 +34,7 @@ pub enum AliasKind {
 pub enum Target {
     Entity(usize, AliasKind),
     Capital(usize),
+    Place(usize),
     Role(usize),
 }
 
@@ -40,6 +43,7 @@ impl Target {
         match self {
             Target::Entity(_, k) => k,
             Target::Capital(_) => AliasKind::Capital,
+            Target::Place(_) => AliasKind::Place,
             Target::Role(_) => AliasKind::Role,
         }
     }
@@ -85,6 +89,14 @@ impl Match {
     pub fn capital(&self) -> Option<usize> {
         self.targets.iter().find_map(|t| match *t {
             Target::Capital(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// The city or region this match names, if any.
+    pub fn place(&self) -> Option<usize> {
+        self.targets.iter().find_map(|t| match *t {
+            Target::Place(c) => Some(c),
             _ => None,
         })
     }

@@ -160,6 +160,37 @@ pub struct Role {
     pub title: bool,
 }
 
+#[derive(Clone, Debug, Deserialize, Default)]
+pub struct PlaceFile {
+    #[serde(default)]
+    pub place: Vec<Place>,
+}
+
+/// A city, region or disputed territory: where an event happens, never an actor itself.
+/// Its adjectives and demonyms ("Chechen", "Uyghurs") name its state's people.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Place {
+    pub name: String,
+    /// city, region, disputed or area.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// The state it belongs to; absent when sovereignty is disputed.
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+    #[serde(default)]
+    pub population: Option<u64>,
+    #[serde(default)]
+    pub aliases: Names,
+    #[serde(default)]
+    pub adjectives: Names,
+    #[serde(default)]
+    pub demonyms: Names,
+}
+
 /// A user's own actors file: any of the sections above in one file.
 #[derive(Clone, Debug, Deserialize, Default)]
 pub struct ActorsFile {
@@ -169,4 +200,6 @@ pub struct ActorsFile {
     pub person: Vec<Person>,
     #[serde(default)]
     pub org: Vec<Org>,
+    #[serde(default)]
+    pub place: Vec<Place>,
 }

@@ -138,6 +138,18 @@ fn actors(kb: &annals_kb::Kb, command: ActorsCommand) -> Result<i32> {
                 );
             }
             let hits = kb.lookup(&name, date.as_deref());
+            let places = kb.lookup_places(&name);
+            for p in &places {
+                println!(
+                    "{} · {} in {} · a place, not an actor",
+                    p.name,
+                    p.kind,
+                    p.country.as_deref().unwrap_or("a disputed state")
+                );
+            }
+            if hits.is_empty() && !places.is_empty() {
+                return Ok(0);
+            }
             if hits.is_empty() {
                 println!("{name}: not in the knowledge base");
                 return Ok(1);
@@ -179,7 +191,8 @@ fn actors(kb: &annals_kb::Kb, command: ActorsCommand) -> Result<i32> {
                         annals_kb::matcher::AliasKind::Demonym => " (people)",
                         annals_kb::matcher::AliasKind::Capital => " (capital)",
                         annals_kb::matcher::AliasKind::Metonym => " (seat of government)",
-                        annals_kb::matcher::AliasKind::Role => "",
+                        annals_kb::matcher::AliasKind::Role
+                        | annals_kb::matcher::AliasKind::Place => "",
                     }
                 );
             }
