@@ -28,6 +28,8 @@ pub struct Args {
     pub anaphoric: bool,
     /// The actor came from an agent phrase (passive or nominal).
     pub by_agent: bool,
+    /// The trigger is a noun after a determiner ("the attack").
+    pub definite: bool,
 }
 
 /// What the role finder needs to know about the trigger.
@@ -209,6 +211,17 @@ pub fn assign(
         )
     };
 
+    // In an active clause, "by X" after other words belongs to the noun before it: the
+    // author of what is acted on ("rejected calls by Belarus"); "a visit by X" is the
+    // trigger's own agent.
+    let nominal = match lang {
+        Lang::De => p.tokens[t.start].cap,
+        _ => (t.start.saturating_sub(2)..t.start)
+            .any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower)),
+    };
+    let own_by = passive
+        || nominal
+        || (t.end < clause.end && grammar.agent_prep.contains_word(&p.tokens[t.end].lower));
     // 1. Agents.
     let mut agents: Vec<usize> = Vec::new();
     for (pos, &m) in order.iter().enumerate() {
@@ -234,7 +247,7 @@ pub fn assign(
             && matches!(p.tokens[mm.tokens.start - 1].lower.as_str(), "von" | "vom");
         let by_prep = agent_prep(mm)
             && !von_after_noun
-            && (right_before || after || (passive && mm.tokens.end <= t.start));
+            && (right_before || (after && own_by) || (passive && mm.tokens.end <= t.start));
         let by_case = ru_passive
             && is_instrumental(mm)
             && !governed_by(
@@ -327,9 +340,10 @@ pub fn assign(
             .collect();
         let after: Vec<usize> = (0..order.len())
             .filter(|&k| {
-                mentions[order[k]].tokens.start >= t.end
+                let mm = &mentions[order[k]];
+                mm.tokens.start >= t.end
                     && usable(order[k])
-                    && (!prep(&mentions[order[k]]) || recipient_prep(&mentions[order[k]]))
+                    && (!prep(mm) || recipient_prep(mm) || (!own_by && agent_prep(mm)))
             })
             .collect();
         if let Some(&k) = before.first() {
@@ -365,6 +379,10 @@ pub fn assign(
         args.note = "agent phrase".into();
         let patient = if subject.is_empty() { object } else { subject };
         (agents.clone(), patient)
+    } else if passive && !subject.is_empty() && mentions[subject[0]].tokens.end <= t.start {
+        // A passive without its agent: the subject suffers ("a journalist was killed").
+        args.note.push_str(", passive without agent");
+        (Vec::new(), subject)
     } else {
         (subject, object)
     };
@@ -405,6 +423,7 @@ pub fn assign(
     let definite = looks_nominal(p, t.start)
         && (t.start.saturating_sub(2)..t.start)
             .any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower));
+    args.definite = definite;
     args.anaphoric = (actors.is_empty() && recipients.is_empty())
         || (definite && possessor.is_none() && agents.is_empty());
     args.actors = actors;

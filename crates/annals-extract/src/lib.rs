@@ -326,6 +326,20 @@ impl Coder {
                 };
                 let mut a =
                     args::assign(&p, g, &finder.mentions, &in_clause, clause.clone(), &view);
+                // An attack whose perpetrator the report does not name is coded to the state
+                // where it happened ("a car bomb killed a journalist in Beirut").
+                if a.actors.is_empty() && entry.event == EventType::Assault && !a.definite {
+                    if let Some(&pl) = a
+                        .places
+                        .iter()
+                        .find(|&&m| finder.mentions[m].country.is_some())
+                    {
+                        a.actors = vec![pl];
+                        a.recipients.retain(|&m| m != pl);
+                        a.note.push_str(", perpetrator unnamed: coded by the place");
+                        a.anaphoric = false;
+                    }
+                }
                 if a.anaphoric {
                     continue;
                 }

@@ -136,7 +136,10 @@ impl<'a> MentionFinder<'a> {
             if set.contains_word(&t.lower) {
                 return true;
             }
-            if t.kind != TokenKind::Word || !ARTICLES.contains(&t.lower.as_str()) {
+            // "in eastern Beirut", "im ostukrainischen Charkiw"
+            let adjective =
+                t.kind == TokenKind::Word && !t.cap && !self.grammar.is_function_word(&t.lower);
+            if !adjective && (t.kind != TokenKind::Word || !ARTICLES.contains(&t.lower.as_str())) {
                 return false;
             }
             skipped += 1;
@@ -642,6 +645,10 @@ impl<'a> MentionFinder<'a> {
                     && p.tokens[k].lower.chars().count() <= 2)
             {
                 k += 1;
+                // "rebels in the Ivory Coast"
+                if k < range.end && self.grammar.determiners.contains_word(&p.tokens[k].lower) {
+                    k += 1;
+                }
             }
             if k < range.end {
                 let ms =
@@ -656,6 +663,11 @@ impl<'a> MentionFinder<'a> {
                             Some(*i)
                         }
                         Target::Capital(c) => Some(self.kb.capitals[*c].country),
+                        // "security forces in Cizre": the town's state.
+                        Target::Place(pl) if k > role_end => self.kb.places[*pl]
+                            .country
+                            .as_ref()
+                            .and_then(|c| self.kb.by_code.get(c).copied()),
                         _ => None,
                     });
                     if let Some(c) = c {
