@@ -379,7 +379,11 @@ pub fn assign(
         args.note = "agent phrase".into();
         let patient = if subject.is_empty() { object } else { subject };
         (agents.clone(), patient)
-    } else if passive && !subject.is_empty() && mentions[subject[0]].tokens.end <= t.start {
+    } else if passive
+        && participle(p, t.start)
+        && !subject.is_empty()
+        && mentions[subject[0]].tokens.end <= t.start
+    {
         // A passive without its agent: the subject suffers ("a journalist was killed").
         args.note.push_str(", passive without agent");
         (Vec::new(), subject)
@@ -429,6 +433,21 @@ pub fn assign(
     args.actors = actors;
     args.recipients = recipients;
     args
+}
+
+/// The trigger is a past participle, so a passive auxiliary makes the clause passive
+/// ("was killed", "wurde festgenommen"), not a future or a modal ("wird reisen", "is due
+/// to visit").
+fn participle(p: &Prepared, i: usize) -> bool {
+    let w = p.tokens[i].lower.as_str();
+    match p.lang {
+        Lang::En => w.ends_with("ed") || w.ends_with("en") || w.ends_with('t'),
+        Lang::De => {
+            (w.ends_with('t') || w.ends_with("en")) && (w.starts_with("ge") || w.contains("ge"))
+                || w.ends_with("iert")
+        }
+        _ => false,
+    }
 }
 
 /// A trigger word that reads as a noun: capitalised mid-sentence in German, or preceded by a

@@ -326,6 +326,15 @@ impl Coder {
                 };
                 let mut a =
                     args::assign(&p, g, &finder.mentions, &in_clause, clause.clone(), &view);
+                // A country adjective before the trigger names its actor ("Israeli air
+                // strikes", "russische Sanktionen").
+                if a.actors.is_empty() {
+                    if let Some(m) = finder.adjective_before(&p, &keys, s, h.start) {
+                        a.actors = vec![m];
+                        a.note.push_str(", adjective before the trigger");
+                        a.anaphoric = false;
+                    }
+                }
                 // An attack whose perpetrator the report does not name is coded to the state
                 // where it happened ("a car bomb killed a journalist in Beirut").
                 if a.actors.is_empty() && entry.event == EventType::Assault && !a.definite {

@@ -90,6 +90,33 @@ impl<'a> MentionFinder<'a> {
         }
     }
 
+    /// A country adjective right before token `at` ("Israeli air strikes", "russische
+    /// Sanktionen"), made a mention of its state; `None` when there is none.
+    pub fn adjective_before(
+        &mut self,
+        p: &Prepared,
+        keys: &TokenKeys,
+        s: usize,
+        at: usize,
+    ) -> Option<usize> {
+        let range = p.sentences[s].tokens.clone();
+        for start in (at.saturating_sub(3).max(range.start)..at).rev() {
+            let m = self
+                .kb
+                .matcher
+                .find_with(&p.norm.text, &p.tokens, keys, start, Some(self.lang))
+                .into_iter()
+                .find(|m| m.end == at)?;
+            let country = m.entity(AliasKind::Adjective)?;
+            let span =
+                annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+            let e = self.entity_for_kb(country, span);
+            self.push_entity_mention(s, m.start..m.end, MentionKind::Country, e, false, None, "");
+            return Some(self.mentions.len() - 1);
+        }
+        None
+    }
+
     fn entity_for_kb(&mut self, idx: usize, span: annals_core::Span) -> usize {
         if let Some(pos) = self.entities.iter().position(|e| e.kb == Some(idx)) {
             self.entities[pos].spans.push(span);
