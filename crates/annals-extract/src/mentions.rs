@@ -117,6 +117,27 @@ impl<'a> MentionFinder<'a> {
         None
     }
 
+    /// Lists a city or region among the report's entities as a location (never an actor).
+    fn add_location(&mut self, name: String, country: Option<String>, span: annals_core::Span) {
+        match self
+            .entities
+            .iter()
+            .position(|e| e.kind == "location" && e.name == name)
+        {
+            Some(e) => self.entities[e].spans.push(span),
+            None => self.entities.push(DocEntity {
+                kb: None,
+                name,
+                kind: "location",
+                country,
+                sector: None,
+                office: None,
+                wikidata: None,
+                spans: vec![span],
+            }),
+        }
+    }
+
     fn entity_for_kb(&mut self, idx: usize, span: annals_core::Span) -> usize {
         if let Some(pos) = self.entities.iter().position(|e| e.kb == Some(idx)) {
             self.entities[pos].spans.push(span);
@@ -348,6 +369,11 @@ impl<'a> MentionFinder<'a> {
         }
         if let Some(c) = capital {
             let country = self.kb.capitals[c].country;
+            if place {
+                // "in The Hague": the city is also a location of the report.
+                let code = self.kb.entities[country].country.clone();
+                self.add_location(self.kb.capitals[c].name.clone(), Some(code), span);
+            }
             let e = self.entity_for_kb(country, span);
             self.push_entity_mention(
                 s,
@@ -397,6 +423,9 @@ impl<'a> MentionFinder<'a> {
                 locality: Some(l),
                 ending: m.ending,
             });
+            // Listed among the report's entities as a location, not linked as an actor.
+            let info = &self.kb.places[l];
+            self.add_location(info.name.clone(), info.country.clone(), span);
             return m.end;
         }
         if let Some(r) = role {
