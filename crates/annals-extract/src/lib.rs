@@ -437,6 +437,7 @@ impl Coder {
                 });
             }
         }
+        finder.fill_unknown_countries();
         let events = merge::finish(events, &finder.mentions, &finder.entities, published);
         assemble(
             &p, input, lang, confidence, &self.kb, finder, events, claims, quotes,

@@ -117,6 +117,27 @@ impl<'a> MentionFinder<'a> {
         None
     }
 
+    /// A titled person the base does not know ("President Laurent Gbagbo") belongs to the
+    /// only state the report names, if it names exactly one.
+    pub fn fill_unknown_countries(&mut self) {
+        let mut states: Vec<&str> = self
+            .mentions
+            .iter()
+            .filter_map(|m| m.country.as_deref())
+            .filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "MNC" | "IMG" | "ISM"))
+            .collect();
+        states.sort_unstable();
+        states.dedup();
+        if let [only] = states.as_slice() {
+            let only = only.to_string();
+            for e in &mut self.entities {
+                if e.kb.is_none() && e.kind == "person" && e.country.is_none() {
+                    e.country = Some(only.clone());
+                }
+            }
+        }
+    }
+
     /// Lists a city or region among the report's entities as a location (never an actor).
     fn add_location(&mut self, name: String, country: Option<String>, span: annals_core::Span) {
         match self
