@@ -114,15 +114,19 @@ impl Match {
 pub struct TokenKeys {
     /// Per token: an index into `lists` (0 = no keys).
     of_token: Vec<u32>,
-    lists: Vec<Vec<(String, &'static str)>>,
+    lists: Vec<WordKeys>,
 }
+
+/// The keys of one word (its own and its stems' with their endings), shared between
+/// documents through the thread's cache.
+type WordKeys = std::rc::Rc<Vec<(String, &'static str)>>;
 
 impl TokenKeys {
     /// Computes the keys of every word token (number and punctuation tokens get none).
     pub fn new(text: &str, tokens: &[Token], matcher: &Matcher) -> TokenKeys {
         // News repeats its words: each distinct word is folded once per document.
         let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut lists = vec![Vec::new()];
+        let mut lists: Vec<WordKeys> = vec![WordKeys::default()];
         let of_token = tokens
             .iter()
             .map(|t| {
@@ -170,6 +174,11 @@ impl TokenKeys {
                     let marked = format!("~{}", out[0].0);
                     out.push((marked, ""));
                 }
+                // Only keys some alias word has (or a `*` stem may match) are ever looked
+                // at: most words of a text then carry none and are skipped at once.
+                out.retain(|(k, _)| {
+                    matcher.known.contains(k) || matcher.prefix_starts.contains(prefix3(k))
+                });
                 out
             }
         }
@@ -179,15 +188,15 @@ impl TokenKeys {
 thread_local! {
     /// Keys of words seen before on this thread: news vocabulary repeats across documents,
     /// so most words are folded once per run. Bounded: cleared past 500,000 words.
-    static WORD_KEYS: std::cell::RefCell<FxHashMap<String, Vec<(String, &'static str)>>> = std::cell::RefCell::new(FxHashMap::default());
+    static WORD_KEYS: std::cell::RefCell<FxHashMap<String, WordKeys>> = std::cell::RefCell::new(FxHashMap::default());
 }
 
-fn cached_word_keys(word: &str, matcher: &Matcher) -> Vec<(String, &'static str)> {
+fn cached_word_keys(word: &str, matcher: &Matcher) -> WordKeys {
     WORD_KEYS.with(|cache| {
         if let Some(k) = cache.borrow().get(word) {
             return k.clone();
         }
-        let k = TokenKeys::word_keys(word, matcher);
+        let k = WordKeys::new(TokenKeys::word_keys(word, matcher));
         let mut c = cache.borrow_mut();
         if c.len() > 500_000 {
             c.clear();
@@ -305,6 +314,15 @@ impl MatcherBuilder {
                     m.prefixes.insert(prefix3(p).to_string());
                 }
             }
+            for w in &words {
+                match w {
+                    WordPat::Keys { keys, .. } => m.known.extend(keys.iter().cloned()),
+                    WordPat::Prefix(p) => {
+                        m.prefix_starts.insert(prefix3(p).to_string());
+                    }
+                    WordPat::Exact(_) => {}
+                }
+            }
             for w in &words[1..] {
                 if let WordPat::Keys { keys, .. } = w {
                     keys.iter().for_each(|k| {
@@ -333,6 +351,10 @@ pub struct Matcher {
     exact: FxHashMap<String, Vec<usize>>,
     prefix_index: FxHashMap<String, Vec<usize>>,
     prefixes: FxHashSet<String>,
+    /// Every key of every alias word.
+    known: FxHashSet<String>,
+    /// The first three letters of every `*` stem.
+    prefix_starts: FxHashSet<String>,
 }
 
 fn strip_possessive(raw: &str) -> &str {
@@ -482,7 +504,7 @@ impl Matcher {
             }
             WordPat::Prefix(p) => keys
                 .first()
-                .filter(|(k, _)| k.starts_with(p.as_str()))
+                .filter(|(k, e)| e.is_empty() && k.starts_with(p.as_str()))
                 .map(|_| ""),
         }
     }
