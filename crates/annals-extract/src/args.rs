@@ -216,8 +216,11 @@ pub fn assign(
     // trigger's own agent.
     let nominal = match lang {
         Lang::De => p.tokens[t.start].cap,
-        _ => (t.start.saturating_sub(2)..t.start)
-            .any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower)),
+        _ => (t.start.saturating_sub(2)..t.start).any(|k| {
+            k >= clause.start
+                && (grammar.determiners.contains_word(&p.tokens[k].lower)
+                    || grammar.indefinite.contains_word(&p.tokens[k].lower))
+        }),
     };
     let own_by = passive
         || nominal
@@ -280,6 +283,12 @@ pub fn assign(
         !mm.place && !is_possessive_pronoun(mm) && !agents.contains(&m)
     };
 
+    let between = (0..order.len()).find(|&k| {
+        let mm = &mentions[order[k]];
+        mm.tokens.start >= t.end
+            && mm.tokens.start <= t.end + 3
+            && governed_by(p, mm.tokens.start, clause.start, &grammar.between, grammar)
+    });
     let mut subject: Vec<usize> = Vec::new();
     let mut object: Vec<usize> = Vec::new();
     if let Some(poss) = possessor {
@@ -346,7 +355,11 @@ pub fn assign(
                     && (!prep(mm) || recipient_prep(mm) || (!own_by && agent_prep(mm)))
             })
             .collect();
-        if let Some(&k) = before.first() {
+        if let Some(k) = between.filter(|_| before.is_empty()) {
+            // "talks between Russia and Ukraine": both are its parties.
+            subject = coordinated(p, mentions, &order, k, grammar);
+            args.note = "parties after between".into();
+        } else if let Some(&k) = before.first() {
             subject = coordinated(p, mentions, &order, k, grammar);
             args.note = "subject before trigger".into();
             if let Some(&k2) = after.iter().find(|&&k2| !subject.contains(&order[k2])) {
@@ -363,6 +376,14 @@ pub fn assign(
                 // zugesagt", "Finland will give Tanzania a grant".
                 object = coordinated(p, mentions, &order, k2, grammar);
             }
+        } else if let Some(&k) = after
+            .first()
+            .filter(|&&k| lang == Lang::En && !prep(&mentions[order[k]]))
+        {
+            // English puts the subject first: with none before the trigger, what follows is
+            // an object ("A roadside bombing ... killed one U.S. soldier").
+            object = coordinated(p, mentions, &order, k, grammar);
+            args.note = "object after the trigger, no subject".into();
         } else if let Some(&k) = after.first() {
             // Verb first (German inversion, headlines): subject, then object after it.
             subject = coordinated(p, mentions, &order, k, grammar);
@@ -429,7 +450,7 @@ pub fn assign(
             .any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower));
     args.definite = definite;
     args.anaphoric = (actors.is_empty() && recipients.is_empty())
-        || (definite && possessor.is_none() && agents.is_empty());
+        || (definite && possessor.is_none() && agents.is_empty() && between.is_none());
     args.actors = actors;
     args.recipients = recipients;
     args

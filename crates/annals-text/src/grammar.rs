@@ -26,6 +26,10 @@ pub struct Grammar {
     pub passive_aux: WordSet,
     pub agent_prep: WordSet,
     pub comitative: WordSet,
+    /// "between", "zwischen", "между": the parties of a mutual act follow.
+    pub between: WordSet,
+    /// Indefinite articles ("a", "ein"): with `determiners`, what marks a noun.
+    pub indefinite: WordSet,
     pub destination: WordSet,
     pub clause_break: WordSet,
     /// Words that open the complement of a verb of saying ("that", "dass", "что").
@@ -154,6 +158,8 @@ impl Grammar {
             passive_aux: set("passive_aux"),
             agent_prep: set("agent_prep"),
             comitative: set("comitative"),
+            between: set("between"),
+            indefinite: set("indefinite"),
             destination: set("destination"),
             clause_break: set("clause_break"),
             complementizers: set("complementizers"),
