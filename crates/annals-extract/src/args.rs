@@ -283,12 +283,19 @@ pub fn assign(
         !mm.place && !is_possessive_pronoun(mm) && !agents.contains(&m)
     };
 
+    // "talks between Russia and Ukraine", "Die Gespräche zwischen X und Y wurden ...".
     let between = (0..order.len()).find(|&k| {
-        let mm = &mentions[order[k]];
-        mm.tokens.start >= t.end
-            && mm.tokens.start <= t.end + 3
-            && governed_by(p, mm.tokens.start, clause.start, &grammar.between, grammar)
+        governed_by(
+            p,
+            mentions[order[k]].tokens.start,
+            clause.start,
+            &grammar.between,
+            grammar,
+        )
     });
+    let parties: Vec<usize> = between
+        .map(|b| coordinated(p, mentions, &order, b, grammar))
+        .unwrap_or_default();
     let mut subject: Vec<usize> = Vec::new();
     let mut object: Vec<usize> = Vec::new();
     if let Some(poss) = possessor {
@@ -345,6 +352,7 @@ pub fn assign(
                 mentions[order[k]].tokens.end <= t.start
                     && usable(order[k])
                     && !prep(&mentions[order[k]])
+                    && !parties.contains(&order[k])
             })
             .collect();
         let after: Vec<usize> = (0..order.len())
@@ -355,9 +363,9 @@ pub fn assign(
                     && (!prep(mm) || recipient_prep(mm) || (!own_by && agent_prep(mm)))
             })
             .collect();
-        if let Some(k) = between.filter(|_| before.is_empty()) {
+        if !parties.is_empty() && before.is_empty() {
             // "talks between Russia and Ukraine": both are its parties.
-            subject = coordinated(p, mentions, &order, k, grammar);
+            subject = parties.clone();
             args.note = "parties after between".into();
         } else if let Some(&k) = before.first() {
             subject = coordinated(p, mentions, &order, k, grammar);
@@ -401,6 +409,7 @@ pub fn assign(
         let patient = if subject.is_empty() { object } else { subject };
         (agents.clone(), patient)
     } else if passive
+        && parties.is_empty()
         && participle(p, t.start)
         && !subject.is_empty()
         && mentions[subject[0]].tokens.end <= t.start
