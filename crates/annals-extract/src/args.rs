@@ -310,7 +310,18 @@ pub fn assign(
             object = coordinated(p, mentions, &order, k, grammar);
         }
     } else if matches!(lang, Lang::Ru | Lang::Kk) {
-        if let Some(pos) = order.iter().position(|&m| {
+        let nominative = |m: usize| {
+            usable(m)
+                && !parties.contains(&m)
+                && is_nominative(&mentions[m], lang)
+                && !prep(&mentions[m])
+                && !recipient_prep(&mentions[m])
+        };
+        if !parties.is_empty() && !order.iter().any(|&m| nominative(m)) {
+            // "переговоры между Арменией и Азербайджаном"
+            subject = parties.clone();
+            args.note = "parties after between".into();
+        } else if let Some(pos) = order.iter().position(|&m| {
             usable(m)
                 && is_nominative(&mentions[m], lang)
                 && !prep(&mentions[m])
@@ -410,7 +421,9 @@ pub fn assign(
         (agents.clone(), patient)
     } else if passive
         && parties.is_empty()
-        && participle(p, t.start)
+        && (participle(p, t.start)
+            // "two soldiers were wounded in an attack"
+            || governed_by(p, t.start, clause.start, &grammar.prepositions, grammar))
         && !subject.is_empty()
         && mentions[subject[0]].tokens.end <= t.start
     {

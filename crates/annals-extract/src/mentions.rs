@@ -740,13 +740,14 @@ impl<'a> MentionFinder<'a> {
                             Some(*i)
                         }
                         Target::Capital(c) => Some(self.kb.capitals[*c].country),
-                        // "security forces in Cizre": the town's state.
-                        Target::Place(pl) if k > role_end => self.kb.places[*pl]
-                            .country
-                            .as_ref()
-                            .and_then(|c| self.kb.by_code.get(c).copied()),
                         _ => None,
                     });
+                    // "security forces in Cizre": the town's state; the town stays a place
+                    // of its own (the event's location).
+                    let town = m.place().filter(|_| c.is_none() && k > role_end);
+                    if let Some(code) = town.and_then(|pl| self.kb.places[pl].country.clone()) {
+                        country_code = Some(code);
+                    }
                     if let Some(c) = c {
                         let span = annals_core::Span::new(
                             p.tokens[m.start].span.start,

@@ -3,6 +3,7 @@
 //! in every language, the actor lookup set, the dev gold reports, and the command line.
 
 mod actors;
+mod arguments;
 mod cli;
 mod dev_gold;
 mod events;
