@@ -449,7 +449,14 @@ pub fn assign(
         let place_after = order
             .iter()
             .copied()
-            .find(|&m| mentions[m].place && mentions[m].tokens.start >= t.end);
+            .find(|&m| mentions[m].place && mentions[m].tokens.start >= t.end)
+            // "arrived in Amman on a visit": a visit's host may come first.
+            .or_else(|| {
+                order
+                    .iter()
+                    .copied()
+                    .find(|&m| t.visit && mentions[m].place && mentions[m].tokens.end <= t.start)
+            });
         // Not for two parties meeting or fighting in a third place ("in Riad", "for Pokrovsk").
         if let Some(pl) = place_after.filter(|&m| {
             (t.visit || mentions[m].capital.is_none() || !actors.is_empty()) && actors.len() < 2

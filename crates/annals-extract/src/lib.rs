@@ -326,6 +326,31 @@ impl Coder {
                 };
                 let mut a =
                     args::assign(&p, g, &finder.mentions, &in_clause, clause.clone(), &view);
+                // A demand's addressee is the subject of the clause it governs ("demanded
+                // that Israel ease ...", "потребовал, чтобы Киев ...").
+                if entry.event == EventType::Request && a.recipients.is_empty() {
+                    if let Some(next) = clauses.iter().find(|c| c.tokens.start == clause.end) {
+                        let opens = next.tokens.start < next.tokens.end
+                            && g.complementizers
+                                .contains_word(&p.tokens[next.tokens.start].lower);
+                        let subject = ids.iter().copied().find(|&m| {
+                            let mm = &finder.mentions[m];
+                            next.tokens.contains(&mm.tokens.start)
+                                && !mm.place
+                                && !args::governed_by(
+                                    &p,
+                                    mm.tokens.start,
+                                    next.tokens.start,
+                                    &g.prepositions,
+                                    g,
+                                )
+                        });
+                        if let Some(m) = subject.filter(|_| opens) {
+                            a.recipients = vec![m];
+                            a.note.push_str(", addressee from the that-clause");
+                        }
+                    }
+                }
                 // A country adjective before the trigger names its actor ("Israeli air
                 // strikes", "russische Sanktionen").
                 if a.actors.is_empty() {
