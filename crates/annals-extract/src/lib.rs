@@ -429,6 +429,12 @@ impl Coder {
                         "{ty} announced for the future coded as AGREE (PLOVER)"
                     ));
                     ty = EventType::Agree;
+                } else if aux.future && matches!(ty, EventType::Coerce | EventType::Assault) {
+                    // "will extend the curfew", "would blockade Paris": an announced act of
+                    // force or repression is a threat of it.
+                    notes.push(format!("{ty} announced for the future coded as THREATEN"));
+                    ty = EventType::Threaten;
+                    aux.future = false;
                 } else if aux.future && ty == EventType::Retreat {
                     notes.push("RETREAT announced for the future coded as CONCEDE (PLOVER)".into());
                     ty = EventType::Concede;

@@ -184,6 +184,19 @@ pub fn finish(
         e.recipient_codes = codes_of(&e.recipients, mentions, entities);
     }
     events.retain(|e| !e.actor_codes.is_empty());
+    // What protesters demand is the protest's content, not a second event ("demonstrated
+    // ... calling for independence", "rioted, demanding a referendum").
+    let protests: Vec<(usize, Vec<String>)> = events
+        .iter()
+        .filter(|e| e.ty == EventType::Protest)
+        .map(|e| (e.sentence, e.actor_codes.clone()))
+        .collect();
+    events.retain(|e| {
+        e.ty != EventType::Request
+            || !protests
+                .iter()
+                .any(|(s, a)| *s == e.sentence && e.actor_codes.iter().all(|c| a.contains(c)))
+    });
     if let Some((a, b)) = main_dyad(mentions) {
         for e in &mut events {
             let wants = matches!(
