@@ -409,7 +409,13 @@ impl<'a> MentionFinder<'a> {
         }
         if let Some(country) = adjective.or(demonym.filter(|_| role.is_none())) {
             if adjective.is_some() {
-                return self.adjective_phrase(p, keys, s, range, m.start, m.end, country);
+                let before = self.mentions.len();
+                let end = self.adjective_phrase(p, keys, s, range, m.start, m.end, country);
+                // "arrested 100 Palestinians": with no noun after it, a word that is also a
+                // people's name is the people.
+                if self.mentions.len() > before || demonym.is_none() || end > m.end {
+                    return end;
+                }
             }
             // A people ("die Russen", "Americans") acts for its country.
             let e = self.entity_for_kb(country, span);
