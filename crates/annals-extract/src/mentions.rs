@@ -432,8 +432,17 @@ impl<'a> MentionFinder<'a> {
         }
         // A place name that is also an adjective, a people or a small word of the language ("Der" for a transliterated
         // "Дьер") is the word.
+        // One capitalised word inside a run of them is part of a name ("Juan Carlos"); not
+        // in German, where every noun is capitalised ("die Stadt Charkiw").
+        let in_name = m.end - m.start == 1 && self.lang != Lang::De && {
+            let capital_word = |k: usize| {
+                range.contains(&k) && p.tokens[k].kind == TokenKind::Word && p.tokens[k].cap
+            };
+            (m.start > range.start && capital_word(m.start - 1)) || capital_word(m.end)
+        };
         let locality = locality.filter(|_| {
             persons.is_empty()
+                && !in_name
                 && (m.end - m.start > 1 || !self.grammar.is_function_word(&p.tokens[m.start].lower))
         });
         if let Some(l) = locality {
