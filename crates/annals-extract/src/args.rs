@@ -247,7 +247,9 @@ pub fn assign(
             && !passive
             && after
             && mm.tokens.start > 0
-            && matches!(p.tokens[mm.tokens.start - 1].lower.as_str(), "von" | "vom");
+            && (matches!(p.tokens[mm.tokens.start - 1].lower.as_str(), "von" | "vom")
+                || (t.end < mm.tokens.start
+                    && matches!(p.tokens[t.end].lower.as_str(), "von" | "vom")));
         let by_prep = agent_prep(mm)
             && !von_after_noun
             && (right_before || (after && own_by) || (passive && mm.tokens.end <= t.start));
@@ -371,7 +373,14 @@ pub fn assign(
                 let mm = &mentions[order[k]];
                 mm.tokens.start >= t.end
                     && usable(order[k])
-                    && (!prep(mm) || recipient_prep(mm) || (!own_by && agent_prep(mm)))
+                    && (!prep(mm)
+                        || recipient_prep(mm)
+                        || (!own_by && agent_prep(mm))
+                        // "die Festnahme von Kanadiern": after a noun, "von" names the patient.
+                        || (lang == Lang::De
+                            && nominal
+                            && mm.tokens.start <= t.end + 3
+                            && matches!(p.tokens[t.end].lower.as_str(), "von" | "vom")))
             })
             .collect();
         if !parties.is_empty() && before.is_empty() {
