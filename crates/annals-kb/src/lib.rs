@@ -29,6 +29,12 @@ pub enum KbError {
     Data(#[from] annals_core::data::DataError),
     #[error("knowledge file {file} is not valid: {message}; fix it (schema: docs/DATA.md)")]
     Parse { file: String, message: String },
+    #[error("knowledge table {file}, line {line}: {message}; fix it (format: docs/DATA.md)")]
+    Table {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("cannot read actors file {file}: {message}")]
     UserFile { file: String, message: String },
 }
@@ -140,6 +146,13 @@ impl Kb {
             let src = data.read(&file)?.unwrap_or_default();
             let f: PlaceFile = parse(&src, &file)?;
             f.place.iter().for_each(|pl| b.place(pl));
+        }
+        // Generated gazetteers are tables: one place per line, read without a TOML parse.
+        for file in data.list("kb/places", ".tsv")? {
+            let src = data.read(&file)?.unwrap_or_default();
+            for pl in schema::places_tsv(&src, &file)? {
+                b.place(&pl);
+            }
         }
         for file in data.list("kb/people", ".toml")? {
             let src = data.read(&file)?.unwrap_or_default();

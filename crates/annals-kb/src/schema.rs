@@ -191,6 +191,59 @@ pub struct Place {
     pub demonyms: Names,
 }
 
+/// Reads a places table (`kb/places/*.tsv`): `#` comment lines, a header line
+/// `name country lat lon population aliases`, then one city per line, tab-separated, with
+/// its aliases separated by "; ".
+pub fn places_tsv(src: &str, file: &str) -> Result<Vec<Place>, crate::KbError> {
+    let mut out = Vec::new();
+    let mut header = false;
+    for (n, line) in src.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let bad = |message: String| crate::KbError::Table {
+            file: file.to_string(),
+            line: n + 1,
+            message,
+        };
+        if !header {
+            if cols[..] != ["name", "country", "lat", "lon", "population", "aliases"] {
+                return Err(bad(
+                    "the header must be: name country lat lon population aliases".into(),
+                ));
+            }
+            header = true;
+            continue;
+        }
+        if cols.len() != 6 {
+            return Err(bad(format!("{} columns, 6 expected", cols.len())));
+        }
+        let num = |s: &str, what: &str| {
+            s.parse::<f64>()
+                .map_err(|_| bad(format!("{what} {s:?} is not a number")))
+        };
+        out.push(Place {
+            name: cols[0].to_string(),
+            kind: Some("city".into()),
+            country: Some(cols[1].to_string()).filter(|c| !c.is_empty()),
+            lat: Some(num(cols[2], "lat")?),
+            lon: Some(num(cols[3], "lon")?),
+            population: Some(num(cols[4], "population")? as u64),
+            aliases: Names::List(
+                cols[5]
+                    .split("; ")
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            ),
+            adjectives: Names::None,
+            demonyms: Names::None,
+        });
+    }
+    Ok(out)
+}
+
 /// A user's own actors file: any of the sections above in one file.
 #[derive(Clone, Debug, Deserialize, Default)]
 pub struct ActorsFile {
@@ -202,4 +255,37 @@ pub struct ActorsFile {
     pub org: Vec<Org>,
     #[serde(default)]
     pub place: Vec<Place>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "# comment\nname\tcountry\tlat\tlon\tpopulation\taliases\n";
+
+    #[test]
+    fn a_places_table_reads_cities_with_aliases() {
+        let src = format!("{HEADER}Kharkiv\tUKR\t49.98\t36.25\t1421125\tCharkiw; Харьков\n");
+        let places = places_tsv(&src, "t.tsv").unwrap();
+        assert_eq!(places.len(), 1);
+        assert_eq!(places[0].country.as_deref(), Some("UKR"));
+        let aliases: Vec<&str> = places[0].aliases.iter().iter().map(|(_, n)| *n).collect();
+        assert_eq!(aliases, ["Charkiw", "Харьков"]);
+    }
+
+    #[test]
+    fn a_broken_places_table_names_file_and_line() {
+        let wrong_header = places_tsv("name\tcountry\n", "t.tsv")
+            .unwrap_err()
+            .to_string();
+        assert!(wrong_header.contains("t.tsv, line 1"), "{wrong_header}");
+        let short = format!("{HEADER}Kharkiv\tUKR\t49.98\n");
+        let err = places_tsv(&short, "t.tsv").unwrap_err().to_string();
+        assert!(err.contains("line 3") && err.contains("3 columns"), "{err}");
+        let nan = format!("{HEADER}Kharkiv\tUKR\tnorth\t36.25\t1\t\n");
+        assert!(places_tsv(&nan, "t.tsv")
+            .unwrap_err()
+            .to_string()
+            .contains("lat"));
+    }
 }
