@@ -391,13 +391,15 @@ impl Matcher {
             return out;
         }
         let raw = &text[tok.span.start..tok.span.end];
-        if keys.of(i).is_empty() && (!tok.cap || !self.exact.contains_key(acronym_part(raw))) {
+        // Only an all-capitals word can be an acronym ("NATO", "ЕС"): German nouns are not.
+        let acronym = tok.cap && raw.chars().nth(1).is_some_and(char::is_uppercase);
+        if keys.of(i).is_empty() && (!acronym || !self.exact.contains_key(acronym_part(raw))) {
             return out;
         }
         // Most words with a key still name nothing: look up first, allocate only on a hit.
         let mut found: [Option<&Vec<usize>>; 24] = [None; 24];
         let mut n = 0;
-        let lookups = (if tok.cap {
+        let lookups = (if acronym {
             self.exact.get(acronym_part(raw))
         } else {
             None
