@@ -37,7 +37,7 @@ pub fn flags(
     // A modal right before the trigger ("could impose", "könnte verhängen", "может ввести")
     // marks a hypothetical event; conditions and modals further away mark analysis, which
     // `is_speculation` catches.
-    let near = trigger.start.saturating_sub(3).max(clause.start)..trigger.end;
+    let near = modal_reach(p, &clause, &trigger);
     let mut hypothetical = any(&grammar.hypothetical, near.clone())
         || any(
             &grammar.hypothetical,
@@ -66,10 +66,12 @@ pub fn flags(
 /// "nach den von beiden Ländern verhängten Importverboten", "after the sanctions": a noun
 /// trigger that follows "after" names an earlier event.
 fn after_word_before(p: &Prepared, grammar: &Grammar, start: usize, floor: usize) -> bool {
-    (start.saturating_sub(6).max(floor)..start)
-        .any(|k| grammar.after_words.contains_word(&p.tokens[k].lower))
-        && (start.saturating_sub(6).max(floor)..start)
-            .any(|k| grammar.determiners.contains_word(&p.tokens[k].lower))
+    // The article stands between "after" and the noun ("nach den ... Importverboten"), not
+    // before it ("die Gaslieferungen nach Europa stoppen").
+    (start.saturating_sub(6).max(floor)..start).any(|a| {
+        grammar.after_words.contains_word(&p.tokens[a].lower)
+            && (a + 1..start).any(|k| grammar.determiners.contains_word(&p.tokens[k].lower))
+    })
 }
 
 /// Whether a trigger stands in speculation rather than a report: a condition or modal earlier
@@ -82,7 +84,20 @@ pub fn is_speculation(
     clause: Range<usize>,
     trigger: Range<usize>,
 ) -> bool {
-    let far = clause.start..trigger.start.saturating_sub(3).max(clause.start);
+    let far = clause.start..modal_reach(p, &clause, &trigger).start;
     far.into_iter()
         .any(|k| grammar.hypothetical.longest(&p.tokens, k).is_some())
+}
+
+/// Where a modal governs the trigger: the three words before it; in German, whose modal
+/// stands second and whose verb stands last ("Die EU könnte neue Sanktionen verhängen"),
+/// the whole clause before a trigger at its end.
+fn modal_reach(p: &Prepared, clause: &Range<usize>, trigger: &Range<usize>) -> Range<usize> {
+    let words_after = (trigger.end..clause.end)
+        .filter(|&k| p.tokens[k].kind == annals_text::TokenKind::Word)
+        .count();
+    if p.lang == annals_core::Lang::De && words_after <= 2 {
+        return clause.start..trigger.end;
+    }
+    trigger.start.saturating_sub(3).max(clause.start)..trigger.end
 }
