@@ -30,6 +30,8 @@ struct RawTrigger {
     #[serde(default)]
     with_any: Vec<String>,
     #[serde(default)]
+    without: Vec<String>,
+    #[serde(default)]
     context: Vec<String>,
 }
 
@@ -48,6 +50,8 @@ pub struct TriggerEntry {
     /// Words that must also stand in the clause: each set is one required word (`with`: every
     /// listed word; `with_any`: one of them).
     pub with: Vec<WordSet>,
+    /// Words that, standing in the clause, make the word no event ("declined to comment").
+    pub without: Option<WordSet>,
     pub contexts: Vec<String>,
 }
 
@@ -133,6 +137,7 @@ impl Lexicon {
                         )
                     }))
                     .collect(),
+                without: (!t.without.is_empty()).then(|| WordSet::new(t.without.clone())),
                 contexts: t.context,
             });
         }
@@ -168,13 +173,14 @@ impl Lexicon {
                 continue;
             }
             let clause = clause_of(i);
-            let satisfied = |e: &TriggerEntry| {
-                e.with.iter().all(|w| {
-                    clause.clone().any(|j| {
-                        w.longest(tokens, j)
-                            .is_some_and(|(_, l)| j + l <= clause.end)
-                    })
+            let in_clause = |w: &WordSet| {
+                clause.clone().any(|j| {
+                    w.longest(tokens, j)
+                        .is_some_and(|(_, l)| j + l <= clause.end)
                 })
+            };
+            let satisfied = |e: &TriggerEntry| {
+                e.with.iter().all(in_clause) && !e.without.as_ref().is_some_and(in_clause)
             };
             // Longest words first; then prefer entries with satisfied `with` constraints.
             let mut chosen: Option<(usize, usize, bool)> = None;
