@@ -412,6 +412,13 @@ pub fn assign(
             // an object ("A roadside bombing ... killed one U.S. soldier").
             object = coordinated(p, mentions, &order, k, grammar);
             args.note = "object after the trigger, no subject".into();
+        } else if let Some(&k) = after.first().filter(|_| {
+            passive && governed_by(p, t.start, clause.start, &grammar.prepositions, grammar)
+        }) {
+            // A noun trigger inside a phrase of a passive clause ("Bei einem Anschlag ...
+            // wurden zwei Soldaten getötet"): the clause's subject suffers it.
+            object = coordinated(p, mentions, &order, k, grammar);
+            args.note = "object after a trigger inside a phrase".into();
         } else if let Some(&k) = after.first() {
             // Verb first (German inversion, headlines): subject, then object after it.
             subject = coordinated(p, mentions, &order, k, grammar);

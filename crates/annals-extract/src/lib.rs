@@ -360,6 +360,30 @@ impl Coder {
                         a.anaphoric = false;
                     }
                 }
+                // Protesters, police or gunmen of no named state act for the state where they
+                // act ("thousands of protesters rallied in Tbilisi").
+                let stateless = |m: &usize| {
+                    let mm = &finder.mentions[*m];
+                    mm.country.is_none() && mm.entities.is_empty()
+                };
+                if !a.actors.is_empty()
+                    && a.actors.iter().all(stateless)
+                    && matches!(
+                        entry.event,
+                        EventType::Protest | EventType::Coerce | EventType::Assault
+                    )
+                {
+                    let state = a
+                        .places
+                        .iter()
+                        .find_map(|&m| finder.mentions[m].country.clone());
+                    if let Some(state) = state {
+                        for &m in &a.actors {
+                            finder.mentions[m].country = Some(state.clone());
+                        }
+                        a.note.push_str(", actor's state from the place");
+                    }
+                }
                 // An attack whose perpetrator the report does not name is coded to the state
                 // where it happened ("a car bomb killed a journalist in Beirut").
                 if a.actors.is_empty() && entry.event == EventType::Assault && !a.definite {
