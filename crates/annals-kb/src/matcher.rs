@@ -119,7 +119,16 @@ pub struct TokenKeys {
 
 /// The keys of one word (its own and its stems' with their endings), shared between
 /// documents through the thread's cache.
-type WordKeys = std::rc::Rc<Vec<(String, &'static str)>>;
+type WordKeys = std::rc::Rc<WordInfo>;
+
+/// What the matcher knows of one word, computed once per distinct word and thread.
+#[derive(Default)]
+struct WordInfo {
+    /// Its key and its stems' keys, with the ending each stem leaves.
+    keys: Vec<(String, &'static str)>,
+    /// The aliases whose first word one of the keys can match, sorted.
+    first: Vec<u32>,
+}
 
 impl TokenKeys {
     /// Computes the keys of every word token (number and punctuation tokens get none).
@@ -136,7 +145,7 @@ impl TokenKeys {
                 let word = &text[t.span.start..t.span.end];
                 *seen.entry(word).or_insert_with(|| {
                     let computed = cached_word_keys(word, matcher);
-                    if computed.is_empty() {
+                    if computed.keys.is_empty() {
                         return 0;
                     }
                     lists.push(computed);
@@ -149,7 +158,12 @@ impl TokenKeys {
 
     /// The keys of token `i`.
     pub fn of(&self, i: usize) -> &[(String, &'static str)] {
-        &self.lists[self.of_token[i] as usize]
+        &self.lists[self.of_token[i] as usize].keys
+    }
+
+    /// The aliases that may start at token `i` (by its keys; acronyms aside).
+    fn first(&self, i: usize) -> &[u32] {
+        &self.lists[self.of_token[i] as usize].first
     }
 
     fn word_keys(word: &str, matcher: &Matcher) -> Vec<(String, &'static str)> {
@@ -196,7 +210,22 @@ fn cached_word_keys(word: &str, matcher: &Matcher) -> WordKeys {
         if let Some(k) = cache.borrow().get(word) {
             return k.clone();
         }
-        let k = WordKeys::new(TokenKeys::word_keys(word, matcher));
+        let keys = TokenKeys::word_keys(word, matcher);
+        let mut first: Vec<u32> = keys
+            .iter()
+            .flat_map(|(k, _)| {
+                let prefixed = if matcher.prefix_index.is_empty() {
+                    None
+                } else {
+                    matcher.prefix_index.get(prefix3(k))
+                };
+                matcher.index.get(k).into_iter().chain(prefixed).flatten()
+            })
+            .map(|&id| id as u32)
+            .collect();
+        first.sort_unstable();
+        first.dedup();
+        let k = WordKeys::new(WordInfo { keys, first });
         let mut c = cache.borrow_mut();
         if c.len() > 500_000 {
             c.clear();
@@ -396,43 +425,30 @@ impl Matcher {
         if keys.of(i).is_empty() && (!acronym || !self.exact.contains_key(acronym_part(raw))) {
             return out;
         }
-        // Most words with a key still name nothing: look up first, allocate only on a hit.
-        let mut found: [Option<&Vec<usize>>; 24] = [None; 24];
-        let mut n = 0;
-        let lookups = (if acronym {
+        // The word's candidate aliases were looked up once, when its keys were computed.
+        let by_keys = keys.first(i);
+        let by_acronym = if acronym {
             self.exact.get(acronym_part(raw))
         } else {
             None
-        })
-        .into_iter()
-        .chain(keys.of(i).iter().flat_map(|(k, _)| {
-            [
-                self.index.get(k),
-                if self.prefix_index.is_empty() {
-                    None
-                } else {
-                    self.prefix_index.get(prefix3(k))
-                },
-            ]
-            .into_iter()
-            .flatten()
-        }));
-        for ids in lookups {
-            if n < found.len() {
-                found[n] = Some(ids);
-                n += 1;
-            }
-        }
-        if n == 0 {
+        };
+        if by_keys.is_empty() && by_acronym.is_none() {
             return out;
         }
-        let mut cands: Vec<usize> = found[..n]
-            .iter()
-            .flatten()
-            .flat_map(|ids| ids.iter().copied())
-            .collect();
-        cands.sort_unstable();
-        cands.dedup();
+        let mut merged: Vec<usize>;
+        let cands: Box<dyn Iterator<Item = usize>> = match by_acronym {
+            None => Box::new(by_keys.iter().map(|&id| id as usize)),
+            Some(ids) => {
+                merged = by_keys
+                    .iter()
+                    .map(|&id| id as usize)
+                    .chain(ids.iter().copied())
+                    .collect();
+                merged.sort_unstable();
+                merged.dedup();
+                Box::new(merged.into_iter())
+            }
+        };
         for id in cands {
             let alias = &self.aliases[id];
             if let (Some(want), Some(have)) = (alias.lang, lang) {
