@@ -95,6 +95,9 @@ def main():
         cyrillic = code in CYRILLIC or code in dense or c["population"] >= 1_000_000
         for n in [c["name"]] + extra.get((c["name"], c["countrycode"]), []) + sorted(a for a in c.get("alternatenames", []) if cyrillic
                                       and re.fullmatch(r"[А-ЯЁӘҒҚҢӨҰҮҺІЇЄҐ][а-яёәғқңөұүһіїєґ'\- А-ЯЁ]+", a)):
+            # GeoNames lists a city's region among its alternate names ("Воронежская область").
+            if re.search(r"\b(область|край|район|округ|республика|облысы|ауданы)\b", n.lower()):
+                continue
             k = fold(n)
             if k in exclude or k in taken or k in seen or len(k) < 3:
                 continue
