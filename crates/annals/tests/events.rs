@@ -57,7 +57,7 @@ fn german_event_sentences() {
 
 #[test]
 fn english_event_sentences() {
-    run("en", 0.81);
+    run("en", 0.86);
 }
 
 #[test]
