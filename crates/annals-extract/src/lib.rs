@@ -333,18 +333,7 @@ impl Coder {
                         let opens = next.tokens.start < next.tokens.end
                             && g.complementizers
                                 .contains_word(&p.tokens[next.tokens.start].lower);
-                        let subject = ids.iter().copied().find(|&m| {
-                            let mm = &finder.mentions[m];
-                            next.tokens.contains(&mm.tokens.start)
-                                && !mm.place
-                                && !args::governed_by(
-                                    &p,
-                                    mm.tokens.start,
-                                    next.tokens.start,
-                                    &g.prepositions,
-                                    g,
-                                )
-                        });
+                        let subject = clause_subject(&next.tokens, &finder.mentions, &ids, &p, g);
                         if let Some(m) = subject.filter(|_| opens) {
                             a.recipients = vec![m];
                             a.note.push_str(", addressee from the that-clause");
@@ -516,17 +505,29 @@ fn speaker_for(
         if !c.speech {
             continue;
         }
-        let found = ids.iter().copied().find(|&m| {
-            let mm = &mentions[m];
-            c.tokens.contains(&mm.tokens.start)
-                && !mm.place
-                && !args::governed_by(p, mm.tokens.start, c.tokens.start, &g.prepositions, g)
-        });
+        let found = clause_subject(&c.tokens, mentions, ids, p, g);
         if found.is_some() {
             return found;
         }
     }
     None
+}
+
+/// The first mention of `clause` that is neither a place nor governed by a preposition: the
+/// clause's subject (a speaker, a demand's addressee).
+fn clause_subject(
+    clause: &std::ops::Range<usize>,
+    mentions: &[Mention],
+    ids: &[usize],
+    p: &annals_text::Prepared,
+    g: &Grammar,
+) -> Option<usize> {
+    ids.iter().copied().find(|&m| {
+        let mm = &mentions[m];
+        clause.contains(&mm.tokens.start)
+            && !mm.place
+            && !args::governed_by(p, mm.tokens.start, clause.start, &g.prepositions, g)
+    })
 }
 
 fn nearest_date(

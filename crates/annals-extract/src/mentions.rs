@@ -120,16 +120,7 @@ impl<'a> MentionFinder<'a> {
     /// A titled person the base does not know ("President Laurent Gbagbo") belongs to the
     /// only state the report names, if it names exactly one.
     pub fn fill_unknown_countries(&mut self) {
-        let mut states: Vec<&str> = self
-            .mentions
-            .iter()
-            .filter_map(|m| m.country.as_deref())
-            .filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "MNC" | "IMG" | "ISM"))
-            .collect();
-        states.sort_unstable();
-        states.dedup();
-        if let [only] = states.as_slice() {
-            let only = only.to_string();
+        if let [only] = crate::merge::states_named(&self.mentions).as_slice() {
             for e in &mut self.entities {
                 if e.kb.is_none() && e.kind == "person" && e.country.is_none() {
                     e.country = Some(only.clone());

@@ -57,7 +57,7 @@ fn main_dyad(mentions: &[Mention]) -> Option<(String, String)> {
 }
 
 /// The states a report names (people, places and organisations of a state included).
-fn states_named(mentions: &[Mention]) -> Vec<String> {
+pub(crate) fn states_named(mentions: &[Mention]) -> Vec<String> {
     let mut out: Vec<String> = mentions
         .iter()
         .filter_map(|m| m.country.clone())
@@ -68,9 +68,9 @@ fn states_named(mentions: &[Mention]) -> Vec<String> {
     out
 }
 
-/// A state's code, as opposed to IGO, NGO and the like.
+/// A state's code, as opposed to IGO, NGO and the other PLOVER group codes.
 fn is_state(code: &str) -> bool {
-    code.len() == 3 && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG")
+    code.len() == 3 && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG" | "ISM")
 }
 
 fn same_day_or_open(a: &Ev, b: &Ev) -> bool {

@@ -435,21 +435,19 @@ impl Matcher {
         if by_keys.is_empty() && by_acronym.is_none() {
             return out;
         }
-        let mut merged: Vec<usize>;
-        let cands: Box<dyn Iterator<Item = usize>> = match by_acronym {
-            None => Box::new(by_keys.iter().map(|&id| id as usize)),
+        let merged: Vec<u32>;
+        let cands: &[u32] = match by_acronym {
+            None => by_keys,
             Some(ids) => {
-                merged = by_keys
-                    .iter()
-                    .map(|&id| id as usize)
-                    .chain(ids.iter().copied())
-                    .collect();
-                merged.sort_unstable();
-                merged.dedup();
-                Box::new(merged.into_iter())
+                let mut all = by_keys.to_vec();
+                all.extend(ids.iter().map(|&id| id as u32));
+                all.sort_unstable();
+                all.dedup();
+                merged = all;
+                &merged
             }
         };
-        for id in cands {
+        for id in cands.iter().map(|&id| id as usize) {
             let alias = &self.aliases[id];
             if let (Some(want), Some(have)) = (alias.lang, lang) {
                 if want != have {
