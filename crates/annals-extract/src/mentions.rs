@@ -739,15 +739,20 @@ impl<'a> MentionFinder<'a> {
                         .matcher
                         .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang));
                 if let Some(m) = ms.into_iter().next() {
-                    let c = m.targets.iter().find_map(|t| match t {
-                        Target::Entity(i, AliasKind::Name)
-                            if self.kb.entities[*i].kind == Kind::Country =>
-                        {
-                            Some(*i)
-                        }
-                        Target::Capital(c) => Some(self.kb.capitals[*c].country),
-                        _ => None,
-                    });
+                    // The state's own name before a capital of the same spelling
+                    // ("России" is Russia, not Roseau cut short).
+                    let c = m
+                        .targets
+                        .iter()
+                        .find_map(|t| match t {
+                            Target::Entity(i, AliasKind::Name)
+                                if self.kb.entities[*i].kind == Kind::Country =>
+                            {
+                                Some(*i)
+                            }
+                            _ => None,
+                        })
+                        .or_else(|| m.capital().map(|c| self.kb.capitals[c].country));
                     // "security forces in Cizre": the town's state; the town stays a place
                     // of its own (the event's location).
                     let town = m.place().filter(|_| c.is_none() && k > role_end);
