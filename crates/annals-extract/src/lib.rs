@@ -135,22 +135,36 @@ impl Coder {
         data: &DataSource,
         user_actors: Option<&std::path::Path>,
     ) -> Result<Coder, LoadError> {
-        let kb = Kb::load(data, user_actors)?;
-        let mut packs = HashMap::new();
-        for lang in Lang::ALL {
-            let gfile = format!("lang/{}/grammar.toml", lang.code());
-            let efile = format!("lang/{}/events.toml", lang.code());
-            let grammar = match data.read(&gfile)? {
-                Some(src) => Grammar::parse(&src, &gfile)?,
-                None => continue,
-            };
-            let lexicon = match data.read(&efile)? {
-                Some(src) => Lexicon::parse(&src, &efile)?,
-                None => Lexicon::default(),
-            };
-            packs.insert(lang, LangPack { grammar, lexicon });
-        }
-        Ok(Coder { kb, packs })
+        // The base and each language are compiled on threads of their own.
+        std::thread::scope(|scope| {
+            let langs: Vec<_> = Lang::ALL
+                .iter()
+                .map(|&lang| scope.spawn(move || Self::load_lang(data, lang)))
+                .collect();
+            let kb = Kb::load(data, user_actors)?;
+            let mut packs = HashMap::new();
+            for (lang, pack) in Lang::ALL.iter().zip(langs) {
+                if let Some(pack) = pack.join().expect("a lexicon compiler panicked")? {
+                    packs.insert(*lang, pack);
+                }
+            }
+            Ok(Coder { kb, packs })
+        })
+    }
+
+    /// One language's grammar and event lexicon, or `None` when it has no grammar file.
+    fn load_lang(data: &DataSource, lang: Lang) -> Result<Option<LangPack>, LoadError> {
+        let gfile = format!("lang/{}/grammar.toml", lang.code());
+        let efile = format!("lang/{}/events.toml", lang.code());
+        let grammar = match data.read(&gfile)? {
+            Some(src) => Grammar::parse(&src, &gfile)?,
+            None => return Ok(None),
+        };
+        let lexicon = match data.read(&efile)? {
+            Some(src) => Lexicon::parse(&src, &efile)?,
+            None => Lexicon::default(),
+        };
+        Ok(Some(LangPack { grammar, lexicon }))
     }
 
     /// Codes one document.

@@ -20,6 +20,7 @@ pub mod schema;
 use annals_core::{data::DataSource, Lang};
 use matcher::{AliasKind, Matcher, Target};
 use schema::*;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Loading the knowledge base failed.
@@ -134,43 +135,87 @@ fn lang_of(tag: Option<&str>) -> Option<Lang> {
     tag.and_then(Lang::parse)
 }
 
+/// The kinds of knowledge file, each with its schema.
+#[derive(Clone, Copy)]
+enum FileKind {
+    Countries,
+    Places,
+    PlaceTable,
+    People,
+    Orgs,
+    Roles(Lang),
+}
+
+/// One knowledge file, parsed.
+enum Parsed {
+    Countries(CountryFile),
+    Places(Vec<Place>),
+    People(PeopleFile),
+    Orgs(OrgFile),
+    Roles(RoleFile, Lang),
+}
+
+impl FileKind {
+    /// Parses `src` (the text of `file`) by this kind's schema.
+    fn parse(self, src: &str, file: &str) -> Result<Parsed, KbError> {
+        Ok(match self {
+            FileKind::Countries => Parsed::Countries(parse(src, file)?),
+            FileKind::Places => Parsed::Places(parse::<PlaceFile>(src, file)?.place),
+            FileKind::PlaceTable => Parsed::Places(schema::places_tsv(src, file)?),
+            FileKind::People => Parsed::People(parse(src, file)?),
+            FileKind::Orgs => Parsed::Orgs(parse(src, file)?),
+            FileKind::Roles(lang) => Parsed::Roles(parse(src, file)?, lang),
+        })
+    }
+}
+
 impl Kb {
     /// Loads and compiles the base from `data`, plus a user's own actors file.
     pub fn load(data: &DataSource, user_actors: Option<&Path>) -> Result<Kb, KbError> {
-        let mut b = Builder::default();
-        if let Some(src) = data.read("kb/countries.toml")? {
-            let f: CountryFile = parse(&src, "kb/countries.toml")?;
-            f.country.iter().for_each(|c| b.country(c));
-        }
+        // The files are parsed in parallel (rayon); the base is then built from the
+        // parsed files in a fixed order, so entity numbers never depend on timing.
+        let mut jobs: Vec<(FileKind, String, String)> = Vec::new();
+        let mut queue = |kind: FileKind, file: String| -> Result<(), KbError> {
+            if let Some(src) = data.read(&file)? {
+                jobs.push((kind, file, src));
+            }
+            Ok(())
+        };
+        queue(FileKind::Countries, "kb/countries.toml".into())?;
         for file in data.list("kb/places", ".toml")? {
-            let src = data.read(&file)?.unwrap_or_default();
-            let f: PlaceFile = parse(&src, &file)?;
-            f.place.iter().for_each(|pl| b.place(pl));
+            queue(FileKind::Places, file)?;
         }
         // Generated gazetteers are tables: one place per line, read without a TOML parse.
         for file in data.list("kb/places", ".tsv")? {
-            let src = data.read(&file)?.unwrap_or_default();
-            for pl in schema::places_tsv(&src, &file)? {
-                b.place(&pl);
-            }
+            queue(FileKind::PlaceTable, file)?;
         }
         for file in data.list("kb/people", ".toml")? {
-            let src = data.read(&file)?.unwrap_or_default();
-            let f: PeopleFile = parse(&src, &file)?;
-            f.person.iter().for_each(|p| b.person(p));
+            queue(FileKind::People, file)?;
         }
         for file in data.list("kb", ".toml")? {
             if file.starts_with("kb/org") {
-                let src = data.read(&file)?.unwrap_or_default();
-                let f: OrgFile = parse(&src, &file)?;
-                f.org.iter().for_each(|o| b.org(o));
+                queue(FileKind::Orgs, file)?;
             }
         }
         for lang in Lang::ALL {
-            let file = format!("lang/{}/roles.toml", lang.code());
-            if let Some(src) = data.read(&file)? {
-                let f: RoleFile = parse(&src, &file)?;
-                f.role.iter().for_each(|r| b.role(r, lang));
+            queue(
+                FileKind::Roles(lang),
+                format!("lang/{}/roles.toml", lang.code()),
+            )?;
+        }
+        let parsed: Vec<Result<Parsed, KbError>> = jobs
+            .par_iter()
+            .map(|(kind, file, src)| kind.parse(src, file))
+            .collect();
+        drop(jobs);
+        let mut b = Builder::default();
+        for p in parsed {
+            match p? {
+                Parsed::Countries(f) => f.country.iter().for_each(|c| b.country(c)),
+                Parsed::Places(places) => places.iter().for_each(|pl| b.place(pl)),
+                Parsed::People(f) => f.person.iter().for_each(|p| b.person(p)),
+                Parsed::Orgs(f) => f.org.iter().for_each(|o| b.org(o)),
+                Parsed::Roles(f, lang) => f.role.iter().for_each(|r| b.role(r, lang)),
             }
         }
         if let Some(path) = user_actors {

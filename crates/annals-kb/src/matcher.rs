@@ -278,54 +278,79 @@ fn word_pat(word: &str) -> Option<WordPat> {
 /// Collects aliases; [`MatcherBuilder::build`] compiles them.
 #[derive(Default)]
 pub struct MatcherBuilder {
-    aliases: FxHashMap<(Vec<WordPat>, Option<Lang>), Vec<Target>>,
+    pending: Vec<(String, Option<Lang>, Target)>,
+}
+
+/// The word patterns of one alias, or `None` when it cannot be a name (no words, or one
+/// short word that is not an acronym).
+fn alias_words(alias: &str) -> Option<Vec<WordPat>> {
+    let normalised = annals_text::normalise::normalise(alias).text;
+    let tokens = annals_text::tokens::tokenize(&normalised);
+    let words: Vec<WordPat> = tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct || normalised[t.span.start..t.span.end].ends_with('*'))
+        .map(|t| {
+            let mut w = normalised[t.span.start..t.span.end].to_string();
+            if normalised[t.span.end..].starts_with('*') {
+                w.push('*');
+            }
+            word_pat(&w)
+        })
+        .collect::<Option<_>>()?;
+    // A single short word that is not an acronym is too ambiguous to be a name.
+    match words.as_slice() {
+        [] => None,
+        [WordPat::Keys { keys, .. }] if keys[0].len() < 3 => None,
+        _ => Some(words),
+    }
 }
 
 impl MatcherBuilder {
     /// Adds an alias (any number of words) for a target; `lang` limits it to texts in that
     /// language (role nouns), `None` matches in every language.
     pub fn add(&mut self, alias: &str, lang: Option<Lang>, target: Target) {
-        let normalised = annals_text::normalise::normalise(alias).text;
-        let tokens = annals_text::tokens::tokenize(&normalised);
-        let words: Option<Vec<WordPat>> = tokens
-            .iter()
-            .filter(|t| {
-                t.kind != TokenKind::Punct || normalised[t.span.start..t.span.end].ends_with('*')
-            })
-            .map(|t| {
-                let mut w = normalised[t.span.start..t.span.end].to_string();
-                if normalised[t.span.end..].starts_with('*') {
-                    w.push('*');
-                }
-                word_pat(&w)
-            })
-            .collect();
-        let Some(words) = words else { return };
-        if words.is_empty() {
-            return;
-        }
-        // A single short word that is not an acronym is too ambiguous to be a name.
-        if words.len() == 1 {
-            if let WordPat::Keys { keys, .. } = &words[0] {
-                if keys[0].len() < 3 {
-                    return;
-                }
-            }
-        }
         let lang = if matches!(target, Target::Role(_)) {
             lang
         } else {
             None
         };
-        let entry = self.aliases.entry((words, lang)).or_default();
-        if !entry.contains(&target) {
-            entry.push(target);
-        }
+        self.pending.push((alias.to_string(), lang, target));
     }
 
+    /// The word patterns of every alias, in the order added, compiled on all cores.
+    fn compile(pending: &[(String, Option<Lang>, Target)]) -> Vec<Option<Vec<WordPat>>> {
+        use rayon::prelude::*;
+        pending
+            .par_iter()
+            .with_min_len(512)
+            .map(|(alias, ..)| alias_words(alias))
+            .collect()
+    }
+
+    /// Compiles the aliases into a matcher. Aliases of the same words and language share
+    /// one entry with all their targets, in the order added.
     pub fn build(self) -> Matcher {
+        let compiled = Self::compile(&self.pending);
+        let mut aliases: FxHashMap<(Vec<WordPat>, Option<Lang>), usize> = FxHashMap::default();
+        let mut grouped: Vec<(Vec<WordPat>, Option<Lang>, Vec<Target>)> = Vec::new();
+        for ((_, lang, target), words) in self.pending.into_iter().zip(compiled) {
+            let Some(words) = words else { continue };
+            match aliases.entry((words, lang)) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let targets = &mut grouped[*e.get()].2;
+                    if !targets.contains(&target) {
+                        targets.push(target);
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let words = e.key().0.clone();
+                    e.insert(grouped.len());
+                    grouped.push((words, lang, vec![target]));
+                }
+            }
+        }
         let mut m = Matcher::default();
-        for ((words, lang), targets) in self.aliases {
+        for (words, lang, targets) in grouped {
             let id = m.aliases.len();
             match &words[0] {
                 WordPat::Keys { keys, .. } => {
