@@ -134,8 +134,10 @@ pub fn is_cyrillic(word: &str) -> bool {
 /// Candidate stems of a word with the ending each drops (the word itself first, with `""`).
 pub fn stems(word: &str) -> Vec<(&str, &'static str)> {
     let mut out = vec![(word, "")];
+    // A capitalised Cyrillic name may have a stem of two letters (Ким Чен Ына: "Ын" + "а").
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
     let (endings, min) = if is_cyrillic(word) {
-        (CYRILLIC, 3)
+        (CYRILLIC, if capital { 2 } else { 3 })
     } else {
         (LATIN, 4)
     };

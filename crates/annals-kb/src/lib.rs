@@ -261,12 +261,17 @@ impl Kb {
     pub fn lookup(&self, name: &str, date: Option<&str>) -> Vec<LookupHit<'_>> {
         let text = annals_text::normalise::normalise(name.trim()).text;
         let mut hits: Vec<LookupHit> = Vec::new();
-        if let Some(m) = self
-            .matcher
-            .find_text(&text, None)
-            .into_iter()
-            .max_by_key(|m| m.end)
-        {
+        // The first name in the text: "Präsident Putin" is Putin.
+        let tokens = annals_text::tokens::tokenize(&text);
+        let keys = matcher::TokenKeys::new(&text, &tokens, &self.matcher);
+        let first = (0..tokens.len()).find_map(|i| {
+            self.matcher
+                .find_with(&text, &tokens, &keys, i, None)
+                .into_iter()
+                .filter(|m| m.targets.iter().any(|t| matches!(t, Target::Entity(..) | Target::Capital(_))))
+                .max_by_key(|m| m.end)
+        });
+        if let Some(m) = first {
             for t in &m.targets {
                 let (idx, via) = match *t {
                     Target::Entity(i, kind) => (i, kind),
@@ -287,6 +292,9 @@ impl Kb {
         hits.sort_by_key(|h| {
             (
                 h.office.is_none() && date.is_some(),
+                // A surname alone yields to a full name ("Houthis" the movement, not
+                // Abdul-Malik al-Houthi), as in running text.
+                h.via == AliasKind::Surname,
                 h.entity.kind != Kind::Person,
                 h.via != AliasKind::Name,
             )
@@ -343,6 +351,17 @@ impl Kb {
 
 /// The surname of a full name with its particles ("Ursula von der Leyen" -> "von der Leyen",
 /// "Marine Le Pen" -> "Le Pen"); `None` for a one-word name.
+/// A surname without its Arabic article ("al-Assad" -> "Assad", "аль-Малики" -> "Малики"),
+/// when it has one and at least four letters remain.
+fn without_article(surname: &str) -> Option<&str> {
+    const ARTICLES: &[&str] = &[
+        "al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "ath", "aal", "аль", "эль", "ас",
+        "аш", "ад", "ан", "ар", "ат", "аз",
+    ];
+    let (head, rest) = surname.split_once('-')?;
+    (ARTICLES.contains(&head.to_lowercase().as_str()) && rest.chars().count() >= 4).then_some(rest)
+}
+
 fn surname_of(name: &str) -> Option<&str> {
     const PARTICLES: &[&str] = &[
         "von", "van", "der", "den", "de", "del", "della", "di", "da", "le", "la", "al", "el",
@@ -377,7 +396,10 @@ fn office_rank(role: &str) -> u8 {
         || r.starts_with("premier")
     {
         1
-    } else if r.contains("foreign") || r.contains("secretary of state") {
+    } else if r.starts_with("crown prince")
+        || r.contains("foreign")
+        || r.contains("secretary of state")
+    {
         2
     } else {
         3
@@ -512,8 +534,11 @@ impl Builder {
         for (l, n) in names {
             self.matcher.add(n, l, Target::Entity(idx, AliasKind::Name));
             if let Some(surname) = surname_of(n) {
-                if !surnames.contains(&surname) && surname.chars().count() >= 3 {
-                    surnames.push(surname);
+                // News also drop the Arabic article: "al-Assad" is "Assad", "el-Sisi" "Sisi".
+                for s in [Some(surname), without_article(surname)].into_iter().flatten() {
+                    if !surnames.contains(&s) && s.chars().count() >= 3 {
+                        surnames.push(s);
+                    }
                 }
             }
         }

@@ -139,7 +139,9 @@ impl TokenKeys {
         let of_token = tokens
             .iter()
             .map(|t| {
-                if t.kind != TokenKind::Word || (t.span.len() <= 2 && !t.cap) {
+                // Short words ("of", "в") are kept: they join many-word names ("Council of
+                // Europe"); numbers too ("Group of 77"). The key filter drops the rest at once.
+                if t.kind == TokenKind::Punct {
                     return 0;
                 }
                 let word = &text[t.span.start..t.span.end];
@@ -297,10 +299,15 @@ fn alias_words(alias: &str) -> Option<Vec<WordPat>> {
             word_pat(&w)
         })
         .collect::<Option<_>>()?;
-    // A single short word that is not an acronym is too ambiguous to be a name.
+    // A single short word that is not an acronym is too ambiguous to be a name ("G7" with
+    // its digit is not).
     match words.as_slice() {
         [] => None,
-        [WordPat::Keys { keys, .. }] if keys[0].len() < 3 => None,
+        [WordPat::Keys { keys, .. }]
+            if keys[0].len() < 3 && !keys[0].bytes().any(|b| b.is_ascii_digit()) =>
+        {
+            None
+        }
         _ => Some(words),
     }
 }
@@ -411,6 +418,23 @@ pub struct Matcher {
     prefix_starts: FxHashSet<String>,
 }
 
+/// Whether token `j` is a full stop.
+fn is_dot(text: &str, tokens: &[Token], j: usize) -> bool {
+    tokens
+        .get(j)
+        .is_some_and(|t| t.kind == TokenKind::Punct && &text[t.span.start..t.span.end] == ".")
+}
+
+/// Whether token `j` is one capital letter (a name's initial).
+fn is_initial(text: &str, tokens: &[Token], j: usize) -> bool {
+    tokens.get(j).is_some_and(|t| {
+        let mut chars = text[t.span.start..t.span.end].chars();
+        t.kind == TokenKind::Word
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_none()
+    })
+}
+
 fn strip_possessive(raw: &str) -> &str {
     raw.strip_suffix("'s")
         .or_else(|| raw.strip_suffix("s'"))
@@ -447,16 +471,19 @@ impl Matcher {
         let raw = &text[tok.span.start..tok.span.end];
         // Only an all-capitals word can be an acronym ("NATO", "ЕС"): German nouns are not.
         let acronym = tok.cap && raw.chars().nth(1).is_some_and(char::is_uppercase);
-        if keys.of(i).is_empty() && (!acronym || !self.exact.contains_key(acronym_part(raw))) {
+        // "ISIS-K" is an acronym of its own before it is "ISIS" with a suffix.
+        let by_acronym = if acronym {
+            self.exact
+                .get(strip_possessive(raw))
+                .or_else(|| self.exact.get(acronym_part(raw)))
+        } else {
+            None
+        };
+        if keys.of(i).is_empty() && by_acronym.is_none() {
             return out;
         }
         // The word's candidate aliases were looked up once, when its keys were computed.
         let by_keys = keys.first(i);
-        let by_acronym = if acronym {
-            self.exact.get(acronym_part(raw))
-        } else {
-            None
-        };
         if by_keys.is_empty() && by_acronym.is_none() {
             return out;
         }
@@ -481,13 +508,34 @@ impl Matcher {
             }
             let mut ending = "";
             let mut ok = true;
+            let mut j = i;
             for (k, pat) in alias.words.iter().enumerate() {
-                let Some(t) = tokens.get(i + k) else {
+                if k > 0 {
+                    // "George W. Bush" against the alias "George W Bush".
+                    if is_dot(text, tokens, j) && is_initial(text, tokens, j - 1) {
+                        j += 1;
+                    }
+                }
+                let Some(t) = tokens.get(j) else {
                     ok = false;
                     break;
                 };
-                match self.word_matches(text, t, keys.of(i + k), pat) {
-                    Some(e) => ending = e,
+                let mut hit = self.word_matches(text, t, keys.of(j), pat);
+                // "Donald J. Trump": a middle initial the alias does not list.
+                if hit.is_none() && k > 0 && is_initial(text, tokens, j) && is_dot(text, tokens, j + 1)
+                {
+                    if let Some(t) = tokens.get(j + 2) {
+                        hit = self.word_matches(text, t, keys.of(j + 2), pat);
+                        if hit.is_some() {
+                            j += 2;
+                        }
+                    }
+                }
+                match hit {
+                    Some(e) => {
+                        ending = e;
+                        j += 1;
+                    }
                     None => {
                         ok = false;
                         break;
@@ -495,7 +543,7 @@ impl Matcher {
                 }
             }
             if ok {
-                let end = i + alias.words.len();
+                let end = j;
                 match out.iter_mut().find(|m| m.end == end) {
                     Some(m) => {
                         // The reading with the least inflection wins ("Венгрия" is the name
@@ -529,13 +577,13 @@ impl Matcher {
         keys: &[(String, &'static str)],
         pat: &WordPat,
     ) -> Option<&'static str> {
-        if t.kind != TokenKind::Word {
+        if t.kind == TokenKind::Punct {
             return None;
         }
         match pat {
             WordPat::Exact(w) => {
                 let raw = &text[t.span.start..t.span.end];
-                (acronym_part(raw) == w).then_some("")
+                (strip_possessive(raw) == w || acronym_part(raw) == w).then_some("")
             }
             WordPat::Keys { keys: want, cap } => {
                 if *cap && !t.cap {
@@ -582,5 +630,69 @@ impl Matcher {
         }
         let keys = TokenKeys::new(text, &tokens, self);
         self.find_with(text, &tokens, &keys, 0, lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(aliases: &[&str]) -> Matcher {
+        let mut b = MatcherBuilder::default();
+        for (i, a) in aliases.iter().enumerate() {
+            b.add(a, None, Target::Entity(i, AliasKind::Name));
+        }
+        b.build()
+    }
+
+    /// The alias numbers found anywhere in `text`.
+    fn found(m: &Matcher, text: &str) -> Vec<usize> {
+        let tokens = annals_text::tokens::tokenize(text);
+        let keys = TokenKeys::new(text, &tokens, m);
+        let mut out = Vec::new();
+        for i in 0..tokens.len() {
+            for hit in m.find_with(text, &tokens, &keys, i, None) {
+                out.extend(hit.targets.iter().filter_map(|t| match t {
+                    Target::Entity(e, _) => Some(*e),
+                    _ => None,
+                }));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn short_words_inside_names_match() {
+        let m = matcher(&["Council of Europe", "Организация по безопасности и сотрудничеству в Европе"]);
+        assert_eq!(found(&m, "The Council of Europe met."), vec![0]);
+        assert_eq!(
+            found(&m, "Организации по безопасности и сотрудничеству в Европе"),
+            vec![1]
+        );
+    }
+
+    #[test]
+    fn numbers_and_suffixed_acronyms_match_whole() {
+        let m = matcher(&["Group of 77", "G77", "G7", "ISIS", "ISIS-K"]);
+        assert_eq!(found(&m, "the Group of 77 said"), vec![0]);
+        assert_eq!(found(&m, "the G77 said"), vec![1]);
+        assert_eq!(found(&m, "the G7 said"), vec![2]);
+        assert_eq!(found(&m, "ISIS-K claimed it"), vec![4]);
+        assert_eq!(found(&m, "ISIS's fighters"), vec![3]);
+    }
+
+    #[test]
+    fn middle_initials_are_read_past() {
+        let m = matcher(&["George W. Bush", "Donald Trump"]);
+        assert_eq!(found(&m, "George W. Bush said"), vec![0]);
+        assert_eq!(found(&m, "Donald J. Trump said"), vec![1]);
+        assert_eq!(found(&m, "Donald Trump said"), vec![1]);
+    }
+
+    #[test]
+    fn other_scripts_do_not_meet_latin_words() {
+        let m = matcher(&["ລາວ"]);
+        assert!(found(&m, "martial law").is_empty());
+        assert_eq!(found(&m, "ລາວ"), vec![0]);
     }
 }

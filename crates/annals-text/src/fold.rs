@@ -4,7 +4,8 @@
 //! A key is the word lowercased, transliterated to Latin (Russian, Ukrainian, Belarusian and
 //! Kazakh Cyrillic and Greek by our own tables, any other script by `deunicode`), stripped of
 //! accents and punctuation, then folded: q=k, w=v, j=y, zh=j, z=s, kh=h, ts=s, sch=sh,
-//! y between vowels dropped, y=i, doubled letters single.
+//! y between vowels dropped, y=i, doubled letters single. A word in any other script keeps a
+//! leading `^`, so that it only meets words of such scripts.
 
 /// Transliterates one lowercase character of Cyrillic or Greek, or returns `None`.
 fn cyrillic_greek(c: char) -> Option<&'static str> {
@@ -114,6 +115,19 @@ pub fn translit(word: &str) -> String {
     out
 }
 
+/// Whether a word is written in a script the key does not transliterate by its own tables
+/// (not Latin, Cyrillic or Greek): Lao, Arabic, Chinese... `deunicode` gives such words a
+/// rough Latin spelling that must not meet Latin words ("ລາວ" is not the English "law").
+fn foreign_script(word: &str) -> bool {
+    word.chars().any(|c| {
+        let u = c as u32;
+        c.is_alphabetic()
+            && u > 0x024F
+            && !(0x0370..=0x052F).contains(&u) // Greek, Cyrillic and its supplement
+            && !(0x1E00..=0x1FFF).contains(&u) // Latin Extended Additional, Greek Extended
+    })
+}
+
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -165,9 +179,13 @@ pub fn key(word: &str) -> String {
             continue;
         }
         let c = if c == b'y' { b'i' } else { c };
-        if out.last() != Some(&c) {
+        // Doubled letters are one sound (Samarra, Hussein); doubled digits are two ("G77").
+        if out.last() != Some(&c) || c.is_ascii_digit() {
             out.push(c);
         }
+    }
+    if foreign_script(word) && !out.is_empty() {
+        out.insert(0, b'^');
     }
     String::from_utf8(out).unwrap_or_default()
 }
@@ -200,5 +218,15 @@ mod tests {
         assert_ne!(key("Iran"), key("Irak"));
         assert_ne!(key("Austria"), key("Australia"));
         assert_ne!(key("Putin"), key("Puten"));
+        assert_ne!(key("G77"), key("G7"));
+    }
+
+    #[test]
+    fn other_scripts_meet_only_their_own() {
+        assert_ne!(key("ລາວ"), key("law"));
+        assert_eq!(key("ລາວ"), key("ລາວ"));
+        assert!(key("北京").starts_with('^'));
+        assert!(!key("Łódź").starts_with('^'));
+        assert!(!key("Αθήνα").starts_with('^'));
     }
 }

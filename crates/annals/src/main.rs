@@ -139,18 +139,7 @@ fn actors(kb: &annals_kb::Kb, command: ActorsCommand) -> Result<i32> {
             }
             let hits = kb.lookup(&name, date.as_deref());
             let places = kb.lookup_places(&name);
-            for p in &places {
-                println!(
-                    "{} · {} in {} · a place, not an actor",
-                    p.name,
-                    p.kind,
-                    p.country.as_deref().unwrap_or("a disputed state")
-                );
-            }
-            if hits.is_empty() && !places.is_empty() {
-                return Ok(0);
-            }
-            if hits.is_empty() {
+            if hits.is_empty() && places.is_empty() {
                 println!("{name}: not in the knowledge base");
                 return Ok(1);
             }
@@ -195,6 +184,13 @@ fn actors(kb: &annals_kb::Kb, command: ActorsCommand) -> Result<i32> {
                         | annals_kb::matcher::AliasKind::Place => "",
                     }
                 );
+            }
+            // Actors first; a place of the same name after them.
+            for p in &places {
+                match p.country.as_deref() {
+                    Some(c) => println!("{} · {} in {c} · a place, not an actor", p.name, p.kind),
+                    None => println!("{} · {} of no single state · a place, not an actor", p.name, p.kind),
+                }
             }
             Ok(0)
         }
