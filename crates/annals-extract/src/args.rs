@@ -63,13 +63,25 @@ pub fn governed_by(
             return false;
         }
         let article = grammar.determiners.contains_word(&t.lower);
-        let adjective = !t.cap && !grammar.prepositions.contains_word(&t.lower);
+        let adjective = !t.cap
+            && !grammar.prepositions.contains_word(&t.lower)
+            && (p.lang != Lang::Ru || ru_adjective_form(&t.lower));
         if !(article || adjective) {
             return false;
         }
         skipped += 1;
     }
     false
+}
+
+/// A Russian word with an adjective's (or participle's) ending: what may stand between a
+/// preposition and its noun ("в соседнюю Грузию"); a noun ("в ответ Пекин") closes the phrase.
+pub(crate) fn ru_adjective_form(w: &str) -> bool {
+    const ENDINGS: [&str; 22] = [
+        "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым",
+        "им", "ых", "их", "ую", "юю", "ыми", "ими", "ей",
+    ];
+    ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 fn coordinated(
@@ -123,6 +135,16 @@ fn is_nominative(m: &Mention, lang: Lang) -> bool {
     }
 }
 
+/// A Kazakh name in the genitive (-ның/-нің/-дың/-тың ...), by the grammar's case table.
+fn kk_genitive(m: &Mention, grammar: &Grammar, lang: Lang) -> bool {
+    kk_case(m, grammar, lang, "gen")
+}
+
+/// A Kazakh name whose ending is of `case` in the grammar's case table.
+fn kk_case(m: &Mention, grammar: &Grammar, lang: Lang, case: &str) -> bool {
+    lang == Lang::Kk && grammar.cases.get(m.ending).is_some_and(|c| c == case)
+}
+
 fn is_instrumental(m: &Mention) -> bool {
     matches!(
         m.ending,
@@ -167,7 +189,12 @@ pub fn assign(
     let passive = (clause.start..t.start.max(clause.start))
         .chain(t.end..clause.end)
         .any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower))
-        && !matches!(lang, Lang::Ru | Lang::Kk);
+        && !matches!(lang, Lang::Ru | Lang::Kk)
+        && (lang != Lang::En
+            || !participle(p, t.start)
+            || (aux_before(p, grammar, t.start, clause.start)
+                // "is prepared to", "is opposed to": an adjective, not a passive.
+                && p.tokens[t.end - 1].lower != "to"));
     let ru_passive = matches!(lang, Lang::Ru)
         && (clause.clone()).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower));
 
@@ -184,7 +211,7 @@ pub fn assign(
             clause.start,
             &grammar.prepositions,
             grammar,
-        )
+        ) && !(lang == Lang::En && quantity_of(p, grammar, m.tokens.start, clause.start))
     };
     let agent_prep = |m: &Mention| {
         governed_by(
@@ -280,9 +307,14 @@ pub fn assign(
         // The possessor of a noun trigger is its actor, whatever the clause's verb does.
         agents.clear();
     }
+    // A Kazakh name in the locative ("Гаагадағы трибунал", "Астанада") says where, as a
+    // place after "in" does elsewhere.
     let usable = |m: usize| {
         let mm = &mentions[m];
-        !mm.place && !is_possessive_pronoun(mm) && !agents.contains(&m)
+        !mm.place
+            && !is_possessive_pronoun(mm)
+            && !agents.contains(&m)
+            && !kk_case(mm, grammar, lang, "loc")
     };
 
     // "talks between Russia and Ukraine", "Die Gespräche zwischen X und Y wurden ...".
@@ -312,6 +344,16 @@ pub fn assign(
             object = coordinated(p, mentions, &order, k, grammar);
         }
     } else if matches!(lang, Lang::Ru | Lang::Kk) {
+        // Kazakh puts the case ending on the last name of a list only ("Эль Сальвадор,
+        // Доминикан Республикасы және Панамадан"): that name's case is the whole list's.
+        let case_bearer = |k: usize| -> &Mention {
+            let m = order[k];
+            if lang != Lang::Kk {
+                return &mentions[m];
+            }
+            let group = coordinated(p, mentions, &order, k, grammar);
+            &mentions[*group.last().unwrap_or(&m)]
+        };
         let nominative = |m: usize| {
             usable(m)
                 && !parties.contains(&m)
@@ -323,9 +365,10 @@ pub fn assign(
             // "переговоры между Арменией и Азербайджаном"
             subject = parties.clone();
             args.note = "parties after between".into();
-        } else if let Some(pos) = order.iter().position(|&m| {
+        } else if let Some(pos) = (0..order.len()).find(|&k| {
+            let m = order[k];
             usable(m)
-                && is_nominative(&mentions[m], lang)
+                && is_nominative(case_bearer(k), lang)
                 && !prep(&mentions[m])
                 && !recipient_prep(&mentions[m])
         }) {
@@ -342,12 +385,34 @@ pub fn assign(
             subject = coordinated(p, mentions, &order, pos, grammar);
             args.note = "before the verb".into();
         }
-        if let Some(pos) = order.iter().position(|&m| {
+        let oblique = |k: usize| {
+            let m = order[k];
             usable(m)
                 && !subject.contains(&m)
-                && (!is_nominative(&mentions[m], lang) || recipient_prep(&mentions[m]))
+                && (!is_nominative(case_bearer(k), lang) || recipient_prep(&mentions[m]))
                 && (!prep(&mentions[m]) || recipient_prep(&mentions[m]))
-        }) {
+        };
+        // A Kazakh genitive qualifies the noun after it ("Вашингтонның қарсылығымен"): an
+        // object in another case comes first.
+        // A Russian name right after the verb, with the subject before it, is its direct
+        // object even where the accusative looks like a nominative ("признали Пекин и
+        // разорвали отношения с Тайбэем").
+        let adjacent = (0..order.len()).find(|&k| {
+            let m = order[k];
+            lang == Lang::Ru
+                && mentions[m].tokens.start == t.end
+                && usable(m)
+                && !subject.contains(&m)
+                && !prep(&mentions[m])
+                && subject.iter().all(|&s| mentions[s].tokens.end <= t.start)
+                && !subject.is_empty()
+        });
+        if let Some(pos) = adjacent
+            .or_else(|| {
+                (0..order.len()).find(|&k| oblique(k) && !kk_genitive(case_bearer(k), grammar, lang))
+            })
+            .or_else(|| (0..order.len()).find(|&k| oblique(k)))
+        {
             object = coordinated(p, mentions, &order, pos, grammar);
         } else if let Some(pos) = order.iter().position(|&m| {
             usable(m)
@@ -390,7 +455,28 @@ pub fn assign(
         } else if let Some(&k) = before.first() {
             subject = coordinated(p, mentions, &order, k, grammar);
             args.note = "subject before trigger".into();
-            if let Some(&k2) = after.iter().find(|&&k2| !subject.contains(&order[k2])) {
+            let objects: Vec<usize> = after
+                .iter()
+                .copied()
+                .filter(|&k2| !subject.contains(&order[k2]))
+                .collect();
+            // German puts the verb last, after its prepositional object: "hat Sanktionen
+            // gegen Indien verhängt", "hatte ihren Botschafter aus Israel zurückgerufen".
+            let prep_object = (0..order.len()).find(|&k2| {
+                let mm = &mentions[order[k2]];
+                lang == Lang::De
+                    && mm.tokens.end <= t.start
+                    && usable(order[k2])
+                    && !subject.contains(&order[k2])
+                    && recipient_prep(mm)
+                    && mm.country.is_some()
+                    && subject.iter().all(|&m| mentions[m].tokens.end <= mm.tokens.start)
+            });
+            let stateless = |k2: &usize| {
+                let mm = &mentions[order[*k2]];
+                mm.country.is_none() && mm.entities.is_empty()
+            };
+            if let Some(k2) = first_with_state(mentions, &order, &objects, lang) {
                 object = coordinated(p, mentions, &order, k2, grammar);
             } else if let Some(&k2) = before.iter().find(|&&k2| {
                 // Not the subject again under another name ("Russia said it would ...").
@@ -398,10 +484,13 @@ pub fn assign(
                     .entities
                     .iter()
                     .any(|e| subject.iter().any(|&m| mentions[m].entities.contains(e)));
-                !subject.contains(&order[k2]) && !same
+                // A role of no state gives way to a state after a preposition.
+                !subject.contains(&order[k2]) && !same && !(prep_object.is_some() && stateless(&k2))
             }) {
                 // Verb last or a light verb before a noun: "Japan hat der Ukraine ...
                 // zugesagt", "Finland will give Tanzania a grant".
+                object = coordinated(p, mentions, &order, k2, grammar);
+            } else if let Some(k2) = prep_object {
                 object = coordinated(p, mentions, &order, k2, grammar);
             }
         } else if let Some(&k) = after
@@ -419,16 +508,37 @@ pub fn assign(
             // wurden zwei Soldaten getötet"): the clause's subject suffers it.
             object = coordinated(p, mentions, &order, k, grammar);
             args.note = "object after a trigger inside a phrase".into();
-        } else if let Some(&k) = after.first() {
+        } else if let Some(&k) = after
+            .first()
+            .filter(|&&k| lang != Lang::En || !prep(&mentions[order[k]]))
+        {
             // Verb first (German inversion, headlines): subject, then object after it.
             subject = coordinated(p, mentions, &order, k, grammar);
             args.note = "subject after trigger".into();
             if let Some(&k2) = after.iter().find(|&&k2| !subject.contains(&order[k2])) {
                 object = coordinated(p, mentions, &order, k2, grammar);
             }
+        } else if let Some(&k) = after.first() {
+            // English: a name after a preposition is no subject ("called for sanctions
+            // against Nigeria" with an unknown speaker).
+            object = coordinated(p, mentions, &order, k, grammar);
+            args.note = "object after a preposition, no subject".into();
         }
     }
 
+    // A German zu-infinitive has no subject of its own: a name in its group, after the comma
+    // that opens it, is its object ("beschloss, Taiwan nicht länger anzuerkennen"); its actor
+    // is the subject before the comma, or the speaker.
+    if let Some(g) = infinitive_group(p, lang, t.start, &clause) {
+        let in_group = |m: &usize| (g..t.start).contains(&mentions[*m].tokens.start);
+        if subject.iter().any(in_group) {
+            let objects: Vec<usize> = subject.drain(..).filter(in_group).collect();
+            if object.is_empty() {
+                object = objects;
+            }
+            args.note = "zu-infinitive: its object before it".into();
+        }
+    }
     let (actors, recipients) = if !agents.is_empty() {
         // Passive or nominal: the agent acts; the (grammatical) subject or object suffers.
         args.by_agent = true;
@@ -466,12 +576,14 @@ pub fn assign(
             .iter()
             .copied()
             .find(|&m| mentions[m].place && mentions[m].tokens.start >= t.end)
-            // "arrived in Amman on a visit": a visit's host may come first.
+            // "arrived in Amman on a visit": a visit's host may come first; so may any place
+            // of a German verb at the end of its clause ("ist nach Caracas zurückgekehrt").
             .or_else(|| {
-                order
-                    .iter()
-                    .copied()
-                    .find(|&m| t.visit && mentions[m].place && mentions[m].tokens.end <= t.start)
+                let verb_last = lang == Lang::De
+                    && !(t.end..clause.end).any(|k| p.tokens[k].kind == TokenKind::Word);
+                order.iter().copied().find(|&m| {
+                    (t.visit || verb_last) && mentions[m].place && mentions[m].tokens.end <= t.start
+                })
             });
         // Not for two parties meeting or fighting in a third place ("in Riad", "for Pokrovsk").
         if let Some(pl) = place_after.filter(|&m| {
@@ -494,8 +606,15 @@ pub fn assign(
         && (t.start.saturating_sub(2)..t.start)
             .any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower));
     args.definite = definite;
+    // "completed the withdrawal", "began the exercises": an act carried out now.
+    let carried_out = (t.start.saturating_sub(4).max(clause.start)..t.start)
+        .any(|k| grammar.aspect_verbs.longest(&p.tokens, k).is_some());
     args.anaphoric = (actors.is_empty() && recipients.is_empty())
-        || (definite && possessor.is_none() && agents.is_empty() && between.is_none());
+        || (definite
+            && possessor.is_none()
+            && agents.is_empty()
+            && between.is_none()
+            && !carried_out);
     args.actors = actors;
     args.recipients = recipients;
     args
@@ -514,6 +633,80 @@ fn participle(p: &Prepared, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// "Thousands of Iraqi Kurds", "dozens of Palestinians": the name after a count and "of" is
+/// the head of its phrase, not a prepositional object.
+fn quantity_of(p: &Prepared, grammar: &Grammar, i: usize, floor: usize) -> bool {
+    let Some(of) = (i.saturating_sub(2).max(floor)..i)
+        .rev()
+        .find(|&k| p.tokens[k].lower == "of")
+    else {
+        return false;
+    };
+    if of == floor || (of + 1..i).any(|k| p.tokens[k].cap) {
+        return false;
+    }
+    let count = &p.tokens[of - 1];
+    count.kind == TokenKind::Number || grammar.number_words.contains_key(&count.lower)
+}
+
+/// Where the group of a German zu-infinitive trigger ("zu unterstützen", "anzuerkennen")
+/// starts: after the last comma before it in its clause.
+fn infinitive_group(p: &Prepared, lang: Lang, i: usize, clause: &Range<usize>) -> Option<usize> {
+    if lang != Lang::De {
+        return None;
+    }
+    let w = p.tokens[i].lower.as_str();
+    let joined = !p.tokens[i].cap
+        && w.ends_with('n')
+        && w.rfind("zu").is_some_and(|z| z >= 2 && z + 5 <= w.len());
+    let zu = i > clause.start && p.tokens[i - 1].lower == "zu";
+    if !(joined || zu) {
+        return None;
+    }
+    (clause.start..i)
+        .rev()
+        .find(|&k| p.token_text(k) == ",")
+        .map(|k| k + 1)
+}
+
+/// The first object candidate; in English and German a role noun of no state ("shared
+/// intelligence with Germany", "sent police to ...", "rief seinen Botschafter aus China
+/// zurück") gives way to a named state after it.
+fn first_with_state(
+    mentions: &[Mention],
+    order: &[usize],
+    candidates: &[usize],
+    lang: Lang,
+) -> Option<usize> {
+    let stateless = |k: usize| {
+        let mm = &mentions[order[k]];
+        mm.country.is_none() && mm.entities.is_empty()
+    };
+    let first = candidates.first().copied()?;
+    if !matches!(lang, Lang::En | Lang::De) || !stateless(first) {
+        return Some(first);
+    }
+    candidates
+        .iter()
+        .copied()
+        .find(|&k| !stateless(k))
+        .or(Some(first))
+}
+
+/// An English verb trigger is passive only with its own auxiliary just before it ("was
+/// praised", "has been reportedly detained"), not with an "is/was" of another verb of its
+/// clause ("praised Haiti ... and said it was a partner").
+fn aux_before(p: &Prepared, grammar: &Grammar, i: usize, floor: usize) -> bool {
+    const REACH: usize = 3;
+    (i.saturating_sub(REACH).max(floor)..i)
+        .rev()
+        .take_while(|&k| {
+            let t = &p.tokens[k];
+            t.kind == TokenKind::Word && !t.cap && !grammar.determiners.contains_word(&t.lower)
+        })
+        .any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower))
 }
 
 /// A trigger word that reads as a noun: capitalised mid-sentence in German, or preceded by a

@@ -18,7 +18,11 @@ pub fn flags(
     // The trigger's own words count too: Kazakh and Russian verbs carry negation and future
     // in their endings ("бармады", "посетит"), which the lists give as whole forms.
     let before = clause.start..trigger.end;
-    let near_after = trigger.end..(trigger.end + 5).min(clause.end);
+    // Not across a comma: "forderte Berlin auf, Moskau nicht länger zu unterstützen".
+    let near_end = (trigger.end..(trigger.end + 5).min(clause.end))
+        .find(|&k| p.tokens[k].kind == annals_text::TokenKind::Punct)
+        .unwrap_or((trigger.end + 5).min(clause.end));
+    let near_after = trigger.end..near_end;
     let any = |set: &annals_text::wordset::WordSet, r: Range<usize>| {
         r.into_iter().any(|k| set.longest(&p.tokens, k).is_some())
     };

@@ -36,8 +36,14 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
         }
         let s = p.token_text(k);
         let next = k + 1;
+        // "Der Kreml teilte mit, Putin habe ...": after a verb of saying a comma opens what
+        // was said (German reported speech needs no "dass").
         let opens = next < sentence.end
-            && (grammar.clause_break.longest(&p.tokens, next).is_some()
+            && ((speech_since_cut
+                && p.lang == annals_core::Lang::De
+                && s == ","
+                && !zu_infinitive_group(p, next..sentence.end))
+                || grammar.clause_break.longest(&p.tokens, next).is_some()
                 || grammar.speech.longest(&p.tokens, next).is_some()
                 || is_quote(p.token_text(next))
                 || speech_tag(p, next..sentence.end, grammar));
@@ -64,7 +70,8 @@ fn speech_tag(p: &Prepared, rest: Range<usize>, grammar: &Grammar) -> bool {
     const TAIL_WORDS: usize = 8;
     for j in rest.start..rest.end.min(rest.start + SOURCE_WORDS) {
         let text = p.token_text(j);
-        if p.tokens[j].kind == TokenKind::Punct && text != "." && text != "'" {
+        // A source may carry its acronym in brackets: "the World Food Programme (WFP) said".
+        if p.tokens[j].kind == TokenKind::Punct && !matches!(text, "." | "'" | "(" | ")") {
             return false;
         }
         if j > rest.start && grammar.speech.longest(&p.tokens, j).is_some() {
@@ -77,6 +84,24 @@ fn speech_tag(p: &Prepared, rest: Range<usize>, grammar: &Grammar) -> bool {
         }
     }
     false
+}
+
+/// Whether the words from `rest.start` to the next punctuation end in a German zu-infinitive
+/// ("…, Tadschikistan beim Bau von Straßen zu unterstützen"): the object of "sich bereit
+/// erklärt", not reported speech.
+fn zu_infinitive_group(p: &Prepared, rest: Range<usize>) -> bool {
+    let end = rest
+        .clone()
+        .find(|&k| p.tokens[k].kind == TokenKind::Punct)
+        .unwrap_or(rest.end);
+    let Some(last) = (rest.start..end).rev().find(|&k| p.tokens[k].kind == TokenKind::Word) else {
+        return false;
+    };
+    let w = p.tokens[last].lower.as_str();
+    (last > rest.start && p.tokens[last - 1].lower == "zu")
+        || (!p.tokens[last].cap
+            && w.ends_with('n')
+            && w.rfind("zu").is_some_and(|z| z >= 2 && z + 5 <= w.len()))
 }
 
 fn is_quote(s: &str) -> bool {

@@ -3,7 +3,7 @@
 
 use annals_core::plover::EventType;
 use annals_text::wordset::{PatternIndex, WordSet};
-use annals_text::Token;
+use annals_text::{Token, TokenKind};
 use serde::Deserialize;
 
 /// How a trigger's grammatical roles map to actor and recipient.
@@ -29,16 +29,29 @@ struct RawTrigger {
     with: Vec<String>,
     #[serde(default)]
     with_any: Vec<String>,
+    /// Prepositions that must stand in the clause wherever they stand ("pocht auf"), even
+    /// when the same word is also a separable particle.
+    #[serde(default)]
+    with_prep: Vec<String>,
     #[serde(default)]
     without: Vec<String>,
     #[serde(default)]
     context: Vec<String>,
+    #[serde(default)]
+    needs_recipient: bool,
 }
 
 #[derive(Debug, Deserialize)]
 struct RawFile {
     #[serde(default)]
     trigger: Vec<RawTrigger>,
+    /// Separable verb particles ("ab", "an", "vor"): as a `with` word they count only where
+    /// they close the clause ("schlug ... vor." but not "vor kurzem").
+    #[serde(default)]
+    particles: Vec<String>,
+    /// Words that may follow a clause-closing particle ("und", "oder").
+    #[serde(default)]
+    particle_closers: Vec<String>,
 }
 
 /// One lexicon entry.
@@ -50,9 +63,14 @@ pub struct TriggerEntry {
     /// Words that must also stand in the clause: each set is one required word (`with`: every
     /// listed word; `with_any`: one of them).
     pub with: Vec<WordSet>,
+    /// For each `with` word: whether it is a separable particle that must close the clause.
+    pub closing: Vec<bool>,
     /// Words that, standing in the clause, make the word no event ("declined to comment").
     pub without: Option<WordSet>,
     pub contexts: Vec<String>,
+    /// The word is an event only with a recipient named in its clause ("признали Пекин",
+    /// not "признал, что ...").
+    pub needs_recipient: bool,
 }
 
 /// A lexicon file that cannot be used.
@@ -70,6 +88,8 @@ pub struct Lexicon {
     index: PatternIndex,
     /// Pattern id -> entry.
     owner: Vec<usize>,
+    /// Words that may follow a clause-closing particle.
+    closers: WordSet,
 }
 
 /// A trigger found in a text.
@@ -84,14 +104,15 @@ pub struct TriggerHit {
 
 impl Lexicon {
     pub fn parse(source: &str, file: &str) -> Result<Lexicon, LexiconError> {
-        let raw: RawFile = toml::from_str(source).map_err(|e| LexiconError {
+        let mut raw: RawFile = toml::from_str(source).map_err(|e| LexiconError {
             file: file.to_string(),
             message: e.to_string(),
         })?;
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
         let mut owner = Vec::new();
-        for (k, t) in raw.trigger.into_iter().enumerate() {
+        let triggers = std::mem::take(&mut raw.trigger);
+        for (k, t) in triggers.into_iter().enumerate() {
             let event = EventType::parse(&t.event).ok_or_else(|| LexiconError {
                 file: file.to_string(),
                 message: format!(
@@ -115,6 +136,15 @@ impl Lexicon {
                     })
                 }
             };
+            let is_particle = |w: &str| {
+                w.split('|')
+                    .all(|a| raw.particles.iter().any(|p| p.eq_ignore_ascii_case(a)))
+            };
+            let mut closing: Vec<bool> = t.with.iter().map(|w| is_particle(w)).collect();
+            if !t.with_any.is_empty() {
+                closing.push(t.with_any.iter().all(|w| is_particle(w)));
+            }
+            closing.extend(t.with_prep.iter().map(|_| false));
             let id = entries.len();
             for f in &t.forms {
                 patterns.push(f.clone());
@@ -136,16 +166,33 @@ impl Lexicon {
                                 .collect::<Vec<_>>(),
                         )
                     }))
+                    .chain(
+                        t.with_prep
+                            .iter()
+                            .map(|w| WordSet::new(w.split('|').map(str::to_string))),
+                    )
                     .collect(),
+                closing,
                 without: (!t.without.is_empty()).then(|| WordSet::new(t.without.clone())),
                 contexts: t.context,
+                needs_recipient: t.needs_recipient,
             });
         }
         Ok(Lexicon {
             entries,
             index: PatternIndex::new(patterns),
             owner,
+            closers: WordSet::new(raw.particle_closers),
         })
+    }
+
+    /// Whether a particle ending before token `next` closes its clause: the clause or
+    /// sentence ends, punctuation or a coordinating word follows ("lehnte ... ab, ...",
+    /// "wies ... zurück und ...").
+    fn closes(&self, tokens: &[Token], next: usize, clause_end: usize) -> bool {
+        next >= clause_end
+            || tokens[next].kind == TokenKind::Punct
+            || self.closers.contains_word(&tokens[next].lower)
     }
 
     /// The triggers in `tokens[range]`: at each position the longest match; among entries
@@ -173,26 +220,33 @@ impl Lexicon {
                 continue;
             }
             let clause = clause_of(i);
-            let in_clause = |w: &WordSet| {
-                clause.clone().any(|j| {
-                    w.longest(tokens, j)
-                        .is_some_and(|(_, l)| j + l <= clause.end)
+            // Where `with` word `w` stands at `j`; a particle must close the clause.
+            let at = |w: &WordSet, closing: bool, j: usize| {
+                w.longest(tokens, j).is_some_and(|(_, l)| {
+                    j + l <= clause.end && (!closing || self.closes(tokens, j + l, clause.end))
                 })
             };
+            let in_clause = |w: &WordSet| clause.clone().any(|j| at(w, false, j));
             let satisfied = |e: &TriggerEntry| {
-                e.with.iter().all(in_clause) && !e.without.as_ref().is_some_and(in_clause)
+                e.with
+                    .iter()
+                    .zip(&e.closing)
+                    .all(|(w, &c)| clause.clone().any(|j| at(w, c, j)))
+                    && !e.without.as_ref().is_some_and(in_clause)
             };
-            // Longest words first; then prefer entries with satisfied `with` constraints.
-            let mut chosen: Option<(usize, usize, bool)> = None;
+            // Longest words first; then prefer entries with satisfied `with` constraints, the
+            // more the better, and a content word over a particle ("zog ... Botschafter ...
+            // ab" is a recall, not the withdrawal "zog ... ab").
+            let mut chosen: Option<(usize, usize, usize)> = None;
             for &(entry, n) in &cands {
                 let e = &self.entries[entry];
                 if !satisfied(e) {
                     continue;
                 }
-                let specific = !e.with.is_empty();
+                let specific = 2 * e.with.len() + e.closing.iter().filter(|c| !**c).count();
                 let better = match chosen {
                     None => true,
-                    Some((_, bn, bs)) => (specific && !bs) || (specific == bs && n > bn),
+                    Some((_, bn, bs)) => specific > bs || (specific == bs && n > bn),
                 };
                 if better {
                     chosen = Some((entry, n, specific));
@@ -200,13 +254,15 @@ impl Lexicon {
             }
             match chosen {
                 Some((entry, n, _)) => {
-                    let with_at = self.entries[entry]
+                    let e = &self.entries[entry];
+                    let with_at = e
                         .with
                         .iter()
-                        .flat_map(|w| {
-                            clause.clone().filter(move |&j| {
-                                (j < i || j >= i + n) && w.longest(tokens, j).is_some()
-                            })
+                        .zip(&e.closing)
+                        .flat_map(|(w, &c)| {
+                            clause
+                                .clone()
+                                .filter(move |&j| (j < i || j >= i + n) && at(w, c, j))
                         })
                         .collect();
                     out.push(TriggerHit {

@@ -278,7 +278,22 @@ impl Coder {
                     trigger,
                     sentence: s,
                     mentions: vec![(s, trigger)],
-                    date: nearest_date(&found_dates, &c.tokens, at),
+                    date: {
+                        let speech = speech_clause(&clauses, &c.tokens);
+                        let tense_in: Vec<_> =
+                            std::iter::once(c.tokens.clone()).chain(speech.clone()).collect();
+                        let tense = dates::tense(&p, g, &tense_in, at..at + 1, false);
+                        dates::for_event(
+                            &p,
+                            g,
+                            &found_dates,
+                            &c.tokens,
+                            speech.as_ref(),
+                            at,
+                            tense,
+                            published,
+                        )
+                    },
                     place: None,
                     aux: Aux::default(),
                     notes: vec!["a demand: obligation in reported speech".into()],
@@ -296,27 +311,31 @@ impl Coder {
                 // event of its own: "forderte die EU auf, Sanktionen zu verhängen", "threatened
                 // to impose tariffs", "пригрозил ударом", "agreed to provide aid".
                 // A coordinated verb ("condemned ... and threatened") is an act of its own.
-                let content = kept.iter().any(|k| {
-                    clause_of(k.start) == clause_of(h.start)
-                        && matches!(
-                            pack.lexicon.entries[k.entry].event,
-                            EventType::Request
-                                | EventType::Reject
-                                | EventType::Threaten
-                                | EventType::Accuse
-                                | EventType::Agree
-                                | EventType::Support
-                        )
-                        && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
-                });
+                let fresh = new_predicate(&p, &pack.lexicon, &hits, h);
+                let content = !fresh
+                    && kept.iter().any(|k| {
+                        clause_of(k.start) == clause_of(h.start)
+                            && matches!(
+                                pack.lexicon.entries[k.entry].event,
+                                EventType::Request
+                                    | EventType::Reject
+                                    | EventType::Threaten
+                                    | EventType::Accuse
+                                    | EventType::Agree
+                                    | EventType::Support
+                            )
+                            && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
+                    });
                 if content {
                     continue;
                 }
                 // A noun right after another trigger is its object ("signed an agreement",
                 // "criticised the sanctions"): the first trigger heads the event.
-                if let Some(prev) = kept.last() {
+                // A coordinated verb ("ввел блокаду и обвинил ...") is not such an object.
+                if let Some(prev) = kept.last().filter(|_| !fresh) {
                     if h.start >= prev.end
                         && h.start - prev.end <= 2
+                        && !(prev.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                         && clause_of(h.start) == clause_of(prev.start)
                     {
                         continue;
@@ -340,6 +359,28 @@ impl Coder {
                 };
                 let mut a =
                     args::assign(&p, g, &finder.mentions, &in_clause, clause.clone(), &view);
+                // A relative clause takes the name before it as its subject ("Сальвадора,
+                // который получил ... американской помощи").
+                if let Some(m) = relative_antecedent(&p, g, &finder.mentions, &ids, &clause) {
+                    let (subj, obj) = if entry.frame == lexicon::Frame::Agent {
+                        (&mut a.actors, &mut a.recipients)
+                    } else {
+                        (&mut a.recipients, &mut a.actors)
+                    };
+                    // The pronoun is the subject: a name after the verb is its object
+                    // ("Токаевым, который поблагодарил Узбекистан").
+                    let after = subj
+                        .iter()
+                        .all(|&x| finder.mentions[x].tokens.start >= h.end);
+                    if obj.is_empty() && !subj.is_empty() && after {
+                        *obj = std::mem::take(subj);
+                    }
+                    if subj.is_empty() && !obj.contains(&m) {
+                        *subj = vec![m];
+                        a.note.push_str(", subject from the relative pronoun");
+                        a.anaphoric = false;
+                    }
+                }
                 // A demand's addressee is the subject of the clause it governs ("demanded
                 // that Israel ease ...", "потребовал, чтобы Киев ...").
                 if entry.event == EventType::Request && a.recipients.is_empty() {
@@ -361,6 +402,66 @@ impl Coder {
                         a.actors = vec![m];
                         a.note.push_str(", adjective before the trigger");
                         a.anaphoric = false;
+                    }
+                }
+                // A country adjective on the object of a verbal act names its recipient
+                // ("rejected a Senegalese peace plan", "opposed French mediation in talks
+                // with Syria": the nearer one).
+                let first_recipient = a
+                    .recipients
+                    .iter()
+                    .map(|&m| finder.mentions[m].tokens.start)
+                    .min();
+                if !a.actors.is_empty()
+                    && object_is_other(entry.event)
+                    && first_recipient.is_none_or(|r| r > h.end + 1)
+                {
+                    if let Some(m) = adjective_object(&mut finder, &p, &keys, g, s, h.end, &clause)
+                        .filter(|&m| {
+                            first_recipient.is_none_or(|r| finder.mentions[m].tokens.end <= r)
+                        })
+                    {
+                        a.recipients = vec![m];
+                        a.note
+                            .push_str(", recipient from the adjective of the object");
+                    }
+                }
+                // "complained to the UN on Tuesday over Israeli air raids": the addressee of a
+                // complaint is not its target; what it is about names the recipient.
+                if entry.event == EventType::Accuse && a.recipients.len() == 1 {
+                    let r = &finder.mentions[a.recipients[0]];
+                    let to_addressee = r.tokens.start > h.end
+                        && g.destination.contains_word(&p.tokens[h.end].lower);
+                    let topic = (r.tokens.end..clause.end)
+                        .find(|&k| g.topic_preps.contains_word(&p.tokens[k].lower));
+                    if let Some(k) = topic.filter(|_| to_addressee) {
+                        if let Some(m) = adjective_object(&mut finder, &p, &keys, g, s, k, &clause)
+                        {
+                            a.recipients = vec![m];
+                            a.note
+                                .push_str(", recipient from the topic of the complaint");
+                        }
+                    }
+                }
+                // An act on people of no named state is directed at the state where they are
+                // ("food aid to refugees in Liberia", "killed three civilians in Gaza").
+                let stateless = |m: &usize| {
+                    let mm = &finder.mentions[*m];
+                    mm.country.is_none() && mm.entities.is_empty()
+                };
+                if lang == Lang::En
+                    && !a.recipients.is_empty()
+                    && a.recipients.iter().all(stateless)
+                {
+                    let after = a.recipients[0];
+                    if let Some(&pl) = a.places.iter().find(|&&m| {
+                        let mm = &finder.mentions[m];
+                        mm.country.is_some()
+                            && mm.tokens.start > finder.mentions[after].tokens.start
+                    }) {
+                        a.recipients = vec![pl];
+                        a.note
+                            .push_str(", recipient from the place of the stateless object");
                     }
                 }
                 // Protesters, police or gunmen of no named state act for the state where they
@@ -401,7 +502,38 @@ impl Coder {
                         a.anaphoric = false;
                     }
                 }
-                if a.anaphoric {
+                // A promise whose that-clause holds a threat or an act of force is a threat
+                // ("Китай пообещал, что ответные меры против США будут ...").
+                let forceful = (entry.event == EventType::Agree)
+                    .then(|| promised_force(&p, g, pack, &clauses, &clause, &hits))
+                    .flatten();
+                if let Some(inner) = forceful {
+                    if a.recipients.is_empty() {
+                        let inner_clause = clause_of(inner.start);
+                        let inner_ids: Vec<usize> = ids
+                            .iter()
+                            .copied()
+                            .filter(|&m| inner_clause.contains(&finder.mentions[m].tokens.start))
+                            .collect();
+                        let iview = args::TriggerView {
+                            start: inner.start,
+                            end: inner.end,
+                            frame: pack.lexicon.entries[inner.entry].frame,
+                            visit: false,
+                        };
+                        let ia = args::assign(
+                            &p,
+                            g,
+                            &finder.mentions,
+                            &inner_ids,
+                            inner_clause,
+                            &iview,
+                        );
+                        a.recipients = ia.recipients;
+                    }
+                    a.note.push_str(", a promise of force in the that-clause: THREATEN");
+                }
+                if a.anaphoric || (entry.needs_recipient && a.recipients.is_empty()) {
                     continue;
                 }
                 // Reported speech: a clause without an actor takes the speaker's.
@@ -416,7 +548,9 @@ impl Coder {
                 if a.actors.is_empty() {
                     continue;
                 }
-                if aux::is_speculation(&p, g, clause.clone(), h.start..h.end) {
+                if aux::is_speculation(&p, g, clause.clone(), h.start..h.end)
+                    || hoped_for(&p, g, h.end, range.end)
+                {
                     continue;
                 }
                 let passive = a.by_agent;
@@ -424,13 +558,29 @@ impl Coder {
                 let reported =
                     (range.start..h.start).any(|k| g.speech.longest(&p.tokens, k).is_some());
                 let mut aux = aux::flags(&p, g, clause.clone(), h.start..h.end, passive, reported);
-                let date = nearest_date(&found_dates, &clause, h.start);
-                if let Some(d) = &date {
+                let speech = speech_clause(&clauses, &clause);
+                let tense_in: Vec<_> = std::iter::once(clause.clone()).chain(speech.clone()).collect();
+                let tense = dates::tense(&p, g, &tense_in, h.start..h.end, aux.future);
+                let date = dates::for_event(
+                    &p,
+                    g,
+                    &found_dates,
+                    &clause,
+                    speech.as_ref(),
+                    h.start,
+                    tense,
+                    published,
+                );
+                if let Some(d) = date.as_ref().filter(|d| d.stated()) {
                     if dates::is_past(d, published) {
                         aux.historical = true;
                     }
                 }
-                let mut ty = entry.event;
+                let mut ty = if forceful.is_some() {
+                    EventType::Threaten
+                } else {
+                    entry.event
+                };
                 let mut notes = vec![format!("arguments: {}", a.note.trim_start_matches(", "))];
                 // A promised act on a condition of the other side is a threat ("will
                 // withdraw its force unless ...", "must drop barriers or face tariffs").
@@ -503,6 +653,132 @@ impl Coder {
     }
 }
 
+/// Kazakh reported content closed by "деп" and a verb of hoping right after the trigger ("... қолдау
+/// көрсетеді деп үміттенеді"): what is hoped for has not happened.
+fn hoped_for(p: &annals_text::Prepared, g: &Grammar, after: usize, end: usize) -> bool {
+    if p.lang != Lang::Kk {
+        return false;
+    }
+    let reach = end.min(after + 2);
+    (after..reach).any(|k| {
+        g.complementizers.contains_word(&p.tokens[k].lower)
+            && (k + 1..end.min(k + 3)).any(|j| g.hypothetical.longest(&p.tokens, j).is_some())
+    })
+}
+
+/// The name a clause opened by a relative pronoun in the subject case refers to: the last
+/// actor named before the clause in its sentence (not a place).
+fn relative_antecedent(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    mentions: &[Mention],
+    ids: &[usize],
+    clause: &std::ops::Range<usize>,
+) -> Option<usize> {
+    let first = clause.clone().next()?;
+    if !g.relative.contains_word(&p.tokens[first].lower) {
+        return None;
+    }
+    ids.iter()
+        .copied()
+        .filter(|&m| mentions[m].tokens.end <= clause.start && !mentions[m].place)
+        .max_by_key(|&m| mentions[m].tokens.end)
+}
+
+/// The threat or act of force named in the that-clause right after a promise's clause
+/// ("пообещал, что ответные меры ...", "vowed that the attack would be avenged").
+fn promised_force<'h>(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    pack: &LangPack,
+    clauses: &[clauses::Clause],
+    clause: &std::ops::Range<usize>,
+    hits: &'h [lexicon::TriggerHit],
+) -> Option<&'h lexicon::TriggerHit> {
+    let next = clauses.iter().find(|c| c.tokens.start == clause.end)?;
+    let opens = !next.tokens.is_empty()
+        && g.complementizers
+            .contains_word(&p.tokens[next.tokens.start].lower);
+    if !opens {
+        return None;
+    }
+    hits.iter().find(|h| {
+        next.tokens.contains(&h.start)
+            && matches!(
+                pack.lexicon.entries[h.entry].event,
+                EventType::Threaten | EventType::Sanction | EventType::Coerce | EventType::Assault
+            )
+    })
+}
+
+/// A trigger right after a comma that does not continue a list of triggers opens a predicate
+/// of its own ("ввели блокаду, обвинив Катар ...", "сделал предупреждение ..., облагая
+/// налогом ..."): it is neither the object nor the content of the trigger before it. In a
+/// list ("пригрозил санкциями, пошлинами") the comma follows a trigger of the same type.
+fn new_predicate(
+    p: &annals_text::Prepared,
+    lexicon: &lexicon::Lexicon,
+    hits: &[lexicon::TriggerHit],
+    h: &lexicon::TriggerHit,
+) -> bool {
+    let Some(comma) = h.start.checked_sub(1) else {
+        return false;
+    };
+    if p.token_text(comma) != "," {
+        return false;
+    }
+    let ty = lexicon.entries[h.entry].event;
+    !hits
+        .iter()
+        .any(|o| o.end == comma && lexicon.entries[o.entry].event == ty)
+}
+
+/// Types whose object is the other side's act or word, so that its state is the recipient
+/// ("opposed French mediation", "praised Kazakh efforts").
+fn object_is_other(ty: EventType) -> bool {
+    matches!(
+        ty,
+        EventType::Accuse | EventType::Reject | EventType::Support | EventType::Protest
+    )
+}
+
+/// English: a country adjective in the noun phrase right after a trigger ("a Senegalese
+/// peace plan", "about Azerbaijani shelling"), as a mention of its state. Articles, numbers,
+/// lower-case words and a recipient or topic preposition may stand between, three at most.
+fn adjective_object(
+    finder: &mut MentionFinder,
+    p: &annals_text::Prepared,
+    keys: &TokenKeys,
+    g: &Grammar,
+    s: usize,
+    after: usize,
+    clause: &std::ops::Range<usize>,
+) -> Option<usize> {
+    const REACH: usize = 4;
+    if p.lang != Lang::En {
+        return None;
+    }
+    for k in after..(after + REACH).min(clause.end.saturating_sub(1)) {
+        let t = &p.tokens[k];
+        let next = &p.tokens[k + 1];
+        if t.cap && next.kind == annals_text::TokenKind::Word && !next.cap {
+            if let Some(m) = finder.adjective_before(p, keys, s, k + 1) {
+                return Some(m);
+            }
+        }
+        let skippable = t.kind == annals_text::TokenKind::Number
+            || (t.kind == annals_text::TokenKind::Word
+                && !t.cap
+                && (!g.prepositions.contains_word(&t.lower)
+                    || g.recipient_preps.contains_word(&t.lower)
+                    || g.topic_preps.contains_word(&t.lower)));
+        if !skippable {
+            return None;
+        }
+    }
+    None
+}
+
 /// In "X sagte, dass …" the speaker of the clause before (or after) a content clause.
 fn speaker_for(
     clauses: &[clauses::Clause],
@@ -544,16 +820,19 @@ fn clause_subject(
     })
 }
 
-fn nearest_date(
-    found: &[dates::DateMention],
+/// The clause of the verb of saying next to a content clause ("Putin said on Tuesday | that
+/// ..."), whose date and tense are those of the report.
+fn speech_clause(
+    clauses: &[clauses::Clause],
     clause: &std::ops::Range<usize>,
-    at: usize,
-) -> Option<dates::DateMention> {
-    found
-        .iter()
-        .filter(|d| clause.contains(&d.tokens.start))
-        .min_by_key(|d| (d.tokens.start as i64 - at as i64).abs())
-        .cloned()
+) -> Option<std::ops::Range<usize>> {
+    let pos = clauses.iter().position(|c| c.tokens == *clause)?;
+    [pos.checked_sub(1), Some(pos + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|n| clauses.get(n))
+        .find(|c| c.speech)
+        .map(|c| c.tokens.clone())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -197,8 +197,11 @@ impl<'a> MentionFinder<'a> {
                 return true;
             }
             // "in eastern Beirut", "im ostukrainischen Charkiw"
-            let adjective =
-                t.kind == TokenKind::Word && !t.cap && !self.grammar.is_function_word(&t.lower);
+            // A Russian noun ("в ответ Пекин") closes the phrase: only adjective forms pass.
+            let adjective = t.kind == TokenKind::Word
+                && !t.cap
+                && !self.grammar.is_function_word(&t.lower)
+                && (p.lang != Lang::Ru || crate::args::ru_adjective_form(&t.lower));
             if !adjective && (t.kind != TokenKind::Word || !ARTICLES.contains(&t.lower.as_str())) {
                 return false;
             }
@@ -306,8 +309,11 @@ impl<'a> MentionFinder<'a> {
         keys: &TokenKeys,
         s: usize,
         range: &Range<usize>,
-        m: Match,
+        mut m: Match,
     ) -> usize {
+        if m.ending.is_empty() {
+            m.ending = self.hyphen_ending(p, m.end - 1);
+        }
         let span =
             annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
         let surface = p.slice(span).to_string();
@@ -755,7 +761,10 @@ impl<'a> MentionFinder<'a> {
                         .or_else(|| m.capital().map(|c| self.kb.capitals[c].country));
                     // "security forces in Cizre": the town's state; the town stays a place
                     // of its own (the event's location).
-                    let town = m.place().filter(|_| c.is_none() && k > role_end);
+                    // ("the Syrian city" is no town Sirjan).
+                    let town = m.place().filter(|_| {
+                        c.is_none() && k > role_end && m.entity(AliasKind::Adjective).is_none()
+                    });
                     if let Some(code) = town.and_then(|pl| self.kb.places[pl].country.clone()) {
                         country_code = Some(code);
                     }
@@ -1001,6 +1010,23 @@ impl<'a> MentionFinder<'a> {
             }
         }
         i + 1
+    }
+
+    /// The case suffix a Kazakh acronym carries after a hyphen ("АҚШ-тың", "БҰҰ-ға"),
+    /// which the name matcher reads past: "" for any other word.
+    fn hyphen_ending(&self, p: &Prepared, k: usize) -> &'static str {
+        let word = p.token_text(k);
+        match word.rsplit_once('-') {
+            Some((_, suffix)) if p.lang == Lang::Kk && !suffix.is_empty() => {
+                let ending = self.ending_of(p, k);
+                if ending == suffix.to_lowercase() {
+                    ending
+                } else {
+                    ""
+                }
+            }
+            _ => "",
+        }
     }
 
     /// The case ending of a word (Russian, Kazakh), for telling subjects from objects.

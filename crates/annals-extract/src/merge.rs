@@ -263,7 +263,10 @@ pub fn finish(
                 }
                 let precise = |d: &Option<crate::dates::DateMention>| {
                     d.as_ref()
-                        .map(|d| 1 + d.day.is_some() as u8 * 2 + d.year.is_some() as u8)
+                        .map(|d| match d.stated() {
+                            true => 2 + d.day.is_some() as u8 * 2 + d.year.is_some() as u8,
+                            false => 1,
+                        })
                         .unwrap_or(0)
                 };
                 if precise(&e.date) > precise(&o.date) {

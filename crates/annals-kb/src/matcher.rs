@@ -470,7 +470,9 @@ impl Matcher {
         }
         let raw = &text[tok.span.start..tok.span.end];
         // Only an all-capitals word can be an acronym ("NATO", "ЕС"): German nouns are not.
-        let acronym = tok.cap && raw.chars().nth(1).is_some_and(char::is_uppercase);
+        let acronym = tok.cap
+            && (raw.chars().nth(1).is_some_and(char::is_uppercase)
+                || is_acronym(strip_possessive(raw)));
         // "ISIS-K" is an acronym of its own before it is "ISIS" with a suffix.
         let by_acronym = if acronym {
             self.exact
@@ -679,6 +681,9 @@ mod tests {
         assert_eq!(found(&m, "the G7 said"), vec![2]);
         assert_eq!(found(&m, "ISIS-K claimed it"), vec![4]);
         assert_eq!(found(&m, "ISIS's fighters"), vec![3]);
+        let m = matcher(&["U.S.", "U.K."]);
+        assert_eq!(found(&m, "a U.S. official"), vec![0]);
+        assert_eq!(found(&m, "the U.K. and"), vec![1]);
     }
 
     #[test]

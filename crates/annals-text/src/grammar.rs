@@ -7,6 +7,64 @@ use crate::wordset::WordSet;
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
+/// Word patterns (exact, `stem*`, multi-word) that each stand for a number: weekdays, day
+/// offsets ("gestern" = -1, "last night" = -1), periods ("last week" = -1).
+#[derive(Clone, Debug, Default)]
+pub struct Keyed {
+    index: WordSet,
+    values: Vec<i64>,
+}
+
+impl Keyed {
+    /// Compiles (pattern, value) pairs.
+    pub fn new(pairs: impl IntoIterator<Item = (String, i64)>) -> Keyed {
+        let (forms, values): (Vec<String>, Vec<i64>) = pairs.into_iter().unzip();
+        Keyed {
+            index: WordSet::new(forms),
+            values,
+        }
+    }
+
+    /// The value of the longest pattern at token `i`, and how many tokens it takes.
+    pub fn at(&self, tokens: &[crate::Token], i: usize) -> Option<(i64, usize)> {
+        self.index
+            .longest(tokens, i)
+            .map(|(id, n)| (self.values[id], n))
+    }
+
+    /// Whether one lowercase word is a one-word pattern.
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.index.contains_word(word)
+    }
+}
+
+fn keyed_lists(v: Option<&toml::Value>, base: i64) -> Keyed {
+    let items: Vec<toml::Value> = match v {
+        Some(toml::Value::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    Keyed::new(items.iter().enumerate().flat_map(|(k, item)| {
+        strings(Some(item))
+            .into_iter()
+            .map(move |f| (f.trim_end_matches('.').to_string(), k as i64 + base))
+    }))
+}
+
+fn keyed_table(v: Option<&toml::Value>) -> Keyed {
+    let mut pairs = Vec::new();
+    if let Some(toml::Value::Table(t)) = v {
+        for (k, val) in t {
+            if let Some(x) = val
+                .as_integer()
+                .or_else(|| val.as_float().map(|f| f as i64))
+            {
+                pairs.push((k.clone(), x));
+            }
+        }
+    }
+    Keyed::new(pairs)
+}
+
 /// A grammar file that is not valid TOML.
 #[derive(Debug, thiserror::Error)]
 #[error("grammar file {file} is not valid TOML: {message}; fix the file (schema: docs/DATA.md)")]
@@ -34,6 +92,9 @@ pub struct Grammar {
     pub clause_break: WordSet,
     /// Words that open the complement of a verb of saying ("that", "dass", "что").
     pub complementizers: WordSet,
+    /// Relative pronouns in the subject case ("который", "which"): a clause they open takes
+    /// the last name before it as its subject.
+    pub relative: WordSet,
     pub speech: WordSet,
     pub pronoun_he: WordSet,
     pub pronoun_she: WordSet,
@@ -53,6 +114,12 @@ pub struct Grammar {
     pub prepositions: WordSet,
     /// Prepositions that mark a recipient ("gegen", "against", "против", "with").
     pub recipient_preps: WordSet,
+    /// Prepositions before what a complaint or protest is about ("over", "about"): the state
+    /// of that act is its recipient ("complained to the UN over Israeli raids").
+    pub topic_preps: WordSet,
+    /// Verbs that carry out or phase an act named by a noun ("completed the withdrawal",
+    /// "began the exercises"): the definite noun after one is a new event, not a reference.
+    pub aspect_verbs: WordSet,
     /// Words before a noun trigger that put it in the past ("nach den ... Sanktionen").
     pub after_words: WordSet,
     /// Words that make a definite noun phrase ("die", "the", "этот").
@@ -64,6 +131,31 @@ pub struct Grammar {
     /// Lowercase weekday forms -> 0 (Monday) ..= 6.
     pub weekdays: HashMap<String, u32>,
     pub relative_days: HashMap<String, i64>,
+    /// Weekday forms (stems and multi-word forms too) -> 0 (Monday) ..= 6.
+    pub weekday_words: Keyed,
+    /// Month forms -> 1 ..= 12.
+    pub month_words: Keyed,
+    /// `relative_days` compiled: "gestern" = -1, "am Vortag" = -1, "last night" = -1.
+    pub day_offsets: Keyed,
+    /// "this week" = 0, "last week" = -1, "на прошлой неделе" = -1.
+    pub week_offsets: Keyed,
+    /// "this month" = 0, "last month" = -1.
+    pub month_offsets: Keyed,
+    /// "this year" = 0, "last year" = -1, "биыл" = 0.
+    pub year_offsets: Keyed,
+    /// Words of "ago" before the count ("vor drei Jahren") and after the unit ("three years
+    /// ago", "три года назад", "үш жыл бұрын").
+    pub ago_before: WordSet,
+    pub ago_after: WordSet,
+    /// Words of a period -> its length in days (day 1, week 7, month 30, year 365).
+    pub period_units: Keyed,
+    /// Small numbers written as words ("drei", "three", "три", "үш") -> their value.
+    pub counts: Keyed,
+    /// Words that put a clause in the past: auxiliaries ("hatte", "had", "был") and
+    /// irregular past forms ("traf", "met").
+    pub past: WordSet,
+    /// Endings of past-tense verbs ("-te", "-ed", "-ла", "-ды").
+    pub past_endings: Vec<String>,
     pub quantity_qualifiers: BTreeMap<String, String>,
     pub number_words: HashMap<String, f64>,
     pub units: HashMap<String, String>,
@@ -135,9 +227,9 @@ impl Grammar {
         ]
         .iter()
         .any(|set| set.contains_word(lower))
-            || self.relative_days.contains_key(lower)
-            || self.weekdays.contains_key(lower)
-            || self.months.contains_key(lower)
+            || self.day_offsets.contains_word(lower)
+            || self.weekday_words.contains_word(lower)
+            || self.month_words.contains_word(lower)
     }
 
     /// Parses a grammar file; `file` names it in errors.
@@ -163,6 +255,7 @@ impl Grammar {
             destination: set("destination"),
             clause_break: set("clause_break"),
             complementizers: set("complementizers"),
+            relative: set("relative"),
             speech: set("speech"),
             pronoun_he: set("pronoun_he"),
             pronoun_she: set("pronoun_she"),
@@ -177,6 +270,8 @@ impl Grammar {
             reported_future: set("reported_future"),
             prepositions: set("prepositions"),
             recipient_preps: set("recipient_prepositions"),
+            topic_preps: set("topic_prepositions"),
+            aspect_verbs: set("aspect_verbs"),
             after_words: set("after_words"),
             determiners: set("determiners"),
             abbreviations: strings(v.get("abbreviations"))
@@ -185,6 +280,21 @@ impl Grammar {
                 .collect(),
             months,
             weekdays: indexed_lists(v.get("weekdays")),
+            weekday_words: keyed_lists(v.get("weekdays"), 0),
+            month_words: keyed_lists(v.get("months"), 1),
+            day_offsets: keyed_table(v.get("relative_days")),
+            week_offsets: keyed_table(v.get("relative_weeks")),
+            month_offsets: keyed_table(v.get("relative_months")),
+            year_offsets: keyed_table(v.get("relative_years")),
+            ago_before: set("ago_before"),
+            ago_after: set("ago_after"),
+            period_units: keyed_table(v.get("period_units")),
+            counts: keyed_table(v.get("counts")),
+            past: set("past"),
+            past_endings: strings(v.get("past_endings"))
+                .iter()
+                .map(|e| crate::tokens::lower(e))
+                .collect(),
             relative_days: table(v.get("relative_days"), |x| {
                 x.as_integer().or_else(|| x.as_float().map(|f| f as i64))
             }),

@@ -251,7 +251,12 @@ fn date_right(e: &EventRecord, gold_date: &str) -> bool {
     if let Some(before) = gold_date.strip_prefix("before:") {
         return d.value.starts_with("before:")
             || (d.value.len() >= 10 && d.value[..10] < *before)
-            || (d.value.len() == 4 && d.value.as_str() <= &before[..4]);
+            || (d.value.len() == 4 && d.value.as_str() <= &before[..4])
+            // A month ("2017-06") that ends before the gold bound ("before:2017-07-01").
+            || (d.value.len() == 7
+                && before.len() >= 10
+                && (d.value.as_str() < &before[..7]
+                    || (d.value == before[..7] && &before[8..10] != "01")));
     }
     d.value == gold_date
 }
@@ -292,6 +297,14 @@ pub fn score_doc(rec: &DocRecord, gold: &Value, verbose: bool) -> Score {
             s.dates += 1;
             if date_right(&rec.events[o], gd) {
                 s.dates_right += 1;
+            } else if verbose {
+                let coded = rec.events[o].date.as_ref();
+                say(&format!(
+                    "  date {}: gold {gd}, coded {} ({:?})",
+                    g["id"].as_str().unwrap_or(""),
+                    coded.map_or("none", |d| d.value.as_str()),
+                    coded.map_or("", |d| d.text.as_str())
+                ));
             }
         }
     }
