@@ -247,6 +247,9 @@ pub fn assign(
             k >= clause.start
                 && (grammar.determiners.contains_word(&p.tokens[k].lower)
                     || grammar.indefinite.contains_word(&p.tokens[k].lower))
+                && !order
+                    .iter()
+                    .any(|&m| mentions[m].tokens.start > k && mentions[m].tokens.end <= t.start)
         }),
     };
     let own_by = passive
@@ -300,7 +303,7 @@ pub fn assign(
         let mm = &mentions[m];
         mm.tokens.end <= t.start
             && t.start - mm.tokens.end <= 1
-            && (is_possessive_pronoun(mm) || matches!(mm.ending, "s" | "'s" | "s'" | "'"))
+            && (is_possessive_pronoun(mm) || possessive_ending(mm.ending, lang))
             && !mm.place
     });
     if possessor.is_some() {
@@ -602,9 +605,15 @@ pub fn assign(
     recipients.retain(|m| !actors.contains(m));
     // A definite noun trigger with no possessor or agent of its own refers back to an
     // event reported elsewhere ("vor dem Besuch", "the talks"), or names a topic.
+    // The article must be the trigger's own: in "the Palestinians agreed" it is the subject's.
     let definite = looks_nominal(p, t.start)
-        && (t.start.saturating_sub(2)..t.start)
-            .any(|k| k >= clause.start && grammar.determiners.contains_word(&p.tokens[k].lower));
+        && (t.start.saturating_sub(2)..t.start).any(|k| {
+            k >= clause.start
+                && grammar.determiners.contains_word(&p.tokens[k].lower)
+                && !order
+                    .iter()
+                    .any(|&m| mentions[m].tokens.start > k && mentions[m].tokens.end <= t.start)
+        });
     args.definite = definite;
     // "completed the withdrawal", "began the exercises": an act carried out now.
     let carried_out = (t.start.saturating_sub(4).max(clause.start)..t.start)
@@ -618,6 +627,15 @@ pub fn assign(
     args.actors = actors;
     args.recipients = recipients;
     args
+}
+
+/// A genitive ending that makes a name the possessor of the noun after it: German "Putins",
+/// English "Russia's", "the Kurds'"; an English plural "-s" ("the Palestinians reached") is none.
+fn possessive_ending(ending: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => matches!(ending, "'s" | "s'" | "'"),
+        _ => matches!(ending, "s" | "'s" | "s'" | "'"),
+    }
 }
 
 /// The trigger is a past participle, so a passive auxiliary makes the clause passive

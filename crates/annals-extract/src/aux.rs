@@ -58,7 +58,11 @@ pub fn flags(
         future = !passive;
     }
     let historical = any(&grammar.historical, clause.clone())
-        || after_word_before(p, grammar, trigger.start, clause.start);
+        || after_word_before(p, grammar, trigger.start, clause.start)
+        || (trigger.end < clause.end
+            && grammar
+                .after_postpositions
+                .contains_word(&p.tokens[trigger.end].lower));
     Aux {
         negated,
         future,
@@ -72,9 +76,16 @@ pub fn flags(
 fn after_word_before(p: &Prepared, grammar: &Grammar, start: usize, floor: usize) -> bool {
     // The article stands between "after" and the noun ("nach den ... Importverboten"), not
     // before it ("die Gaslieferungen nach Europa stoppen").
+    // Russian has no articles, and its "после" is only temporal: lowercase words (adjectives,
+    // genitives) may stand between ("после десятилетий напряженных переговоров").
     (start.saturating_sub(6).max(floor)..start).any(|a| {
         grammar.after_words.contains_word(&p.tokens[a].lower)
-            && (a + 1..start).any(|k| grammar.determiners.contains_word(&p.tokens[k].lower))
+            && ((a + 1..start).any(|k| grammar.determiners.contains_word(&p.tokens[k].lower))
+                || (p.lang == annals_core::Lang::Ru
+                    && start - a <= 4
+                    && (a + 1..start).all(|k| {
+                        p.tokens[k].kind == annals_text::TokenKind::Word && !p.tokens[k].cap
+                    })))
     })
 }
 

@@ -125,7 +125,7 @@ pub fn find(
         );
         let _ = start;
         out.push(ClaimRecord {
-            text: p.slice(span).to_string(),
+            text: p.orig_text(span),
             span: p.orig_span(span),
             quantity: Quantity {
                 value,

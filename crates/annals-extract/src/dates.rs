@@ -212,7 +212,7 @@ fn date_at(
         // 27.11.2024
         if let (Some(mo), true) = (
             number(p, m).filter(|x| (1..=12).contains(x)),
-            p.token_text(k + 1) == ".",
+            k + 1 < end && p.token_text(k + 1) == ".",
         ) {
             if m + 2 < end && p.token_text(m + 1) == "." {
                 if let Some(y) = year_at(p, m + 2) {
@@ -460,7 +460,7 @@ pub fn record(p: &Prepared, d: &DateMention) -> DateRecord {
     DateRecord {
         value: d.value.clone(),
         precision: d.precision.to_string(),
-        text: p.slice(span).to_string(),
+        text: p.orig_text(span),
         span: p.orig_span(span),
     }
 }

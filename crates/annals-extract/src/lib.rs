@@ -863,7 +863,7 @@ fn assemble(
                 .spans
                 .iter()
                 .map(|s| TextSpan {
-                    text: p.slice(*s).to_string(),
+                    text: p.orig_text(*s),
                     span: p.orig_span(*s),
                 })
                 .collect(),
@@ -877,7 +877,7 @@ fn assemble(
                 p.tokens[mm.tokens.start].span.start,
                 p.tokens[mm.tokens.end - 1].span.end,
             );
-            let text = p.slice(span).to_string();
+            let text = p.orig_text(span);
             if mm.entities.is_empty() {
                 let name = match (&mm.country, &mm.sector) {
                     (Some(c), Some(s)) => format!("{c} {s}"),
@@ -965,7 +965,7 @@ fn assemble(
                     country: mm.country.clone(),
                     lat,
                     lon,
-                    text: p.slice(span).to_string(),
+                    text: p.orig_text(span),
                     span: p.orig_span(span),
                 }
             });
@@ -999,7 +999,7 @@ fn assemble(
                 location,
                 aux: ev.aux.clone(),
                 trigger: TextSpan {
-                    text: p.slice(ev.trigger).to_string(),
+                    text: p.orig_text(ev.trigger),
                     span: p.orig_span(ev.trigger),
                 },
                 mentions: ev
@@ -1021,7 +1021,7 @@ fn assemble(
             speaker: q
                 .speaker
                 .and_then(|m| mentions[m].entities.first().copied()),
-            text: p.slice(q.span).to_string(),
+            text: p.orig_text(q.span),
             span: p.orig_span(q.span),
             direct: q.direct,
         })

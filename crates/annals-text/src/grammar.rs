@@ -122,6 +122,8 @@ pub struct Grammar {
     pub aspect_verbs: WordSet,
     /// Words before a noun trigger that put it in the past ("nach den ... Sanktionen").
     pub after_words: WordSet,
+    /// Postpositions after a noun trigger that put it in the past ("келіссөздерден кейін").
+    pub after_postpositions: WordSet,
     /// Words that make a definite noun phrase ("die", "the", "этот").
     pub determiners: WordSet,
     /// Lowercase abbreviations without their final dot ("z. b", "dr", "г").
@@ -273,6 +275,7 @@ impl Grammar {
             topic_preps: set("topic_prepositions"),
             aspect_verbs: set("aspect_verbs"),
             after_words: set("after_words"),
+            after_postpositions: set("after_postpositions"),
             determiners: set("determiners"),
             abbreviations: strings(v.get("abbreviations"))
                 .iter()

@@ -41,6 +41,8 @@ pub struct Prepared {
     pub lang: Lang,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// The original text, kept only where normalisation changed it.
+    original: Option<String>,
 }
 
 impl Prepared {
@@ -53,6 +55,18 @@ impl Prepared {
     /// The normalised text under a span.
     pub fn slice(&self, span: Span) -> &str {
         &self.norm.text[span.start..span.end]
+    }
+
+    /// The original characters under a span of the normalised text: what a record quotes
+    /// must be what its span points at (a typographic apostrophe stays one).
+    pub fn orig_text(&self, span: Span) -> String {
+        match &self.original {
+            None => self.slice(span).to_string(),
+            Some(orig) => {
+                let [s, e] = self.orig_span(span);
+                orig.chars().skip(s).take(e.saturating_sub(s)).collect()
+            }
+        }
     }
 
     /// A span of the normalised text as character offsets into the original text.
@@ -69,10 +83,12 @@ pub fn prepare(text: &str, lang: Lang, grammar: &Grammar) -> Prepared {
     let norm = normalise::normalise(text);
     let tokens = tokens::tokenize(&norm.text);
     let sentences = sentences::split(&norm.text, &tokens, grammar);
+    let original = (norm.text != text).then(|| text.to_string());
     Prepared {
         norm,
         lang,
         sentences,
         tokens,
+        original,
     }
 }

@@ -5,6 +5,7 @@
 mod actors;
 mod arguments;
 mod cli;
+mod corpus;
 mod dev_gold;
 mod events;
 mod parallel;
