@@ -247,9 +247,7 @@ pub fn assign(
             k >= clause.start
                 && (grammar.determiners.contains_word(&p.tokens[k].lower)
                     || grammar.indefinite.contains_word(&p.tokens[k].lower))
-                && !order
-                    .iter()
-                    .any(|&m| mentions[m].tokens.start > k && mentions[m].tokens.end <= t.start)
+                && !subject_article(p, grammar, mentions, &order, k, t.start)
         }),
     };
     let own_by = passive
@@ -299,9 +297,12 @@ pub fn assign(
     }
     // 2. A possessor right before a noun trigger: "Putins Besuch", "seinem Staatsbesuch",
     //    "Putin's visit".
+    // German writes nouns with a capital: a lowercase verb ("Boliviens Fall zu
+    // unterstützen") has no possessor.
     let possessor = order.iter().copied().rev().find(|&m| {
         let mm = &mentions[m];
-        mm.tokens.end <= t.start
+        (lang != Lang::De || nominal)
+            && mm.tokens.end <= t.start
             && t.start - mm.tokens.end <= 1
             && (is_possessive_pronoun(mm) || possessive_ending(mm.ending, lang))
             && !mm.place
@@ -610,9 +611,7 @@ pub fn assign(
         && (t.start.saturating_sub(2)..t.start).any(|k| {
             k >= clause.start
                 && grammar.determiners.contains_word(&p.tokens[k].lower)
-                && !order
-                    .iter()
-                    .any(|&m| mentions[m].tokens.start > k && mentions[m].tokens.end <= t.start)
+                && !subject_article(p, grammar, mentions, &order, k, t.start)
         });
     args.definite = definite;
     // "completed the withdrawal", "began the exercises": an act carried out now.
@@ -627,6 +626,25 @@ pub fn assign(
     args.actors = actors;
     args.recipients = recipients;
     args
+}
+
+/// English: the article at `k` opens the subject before a verb trigger in the past ("the
+/// Palestinians agreed", "the Kremlin dismissed"), not the trigger's own noun phrase ("the
+/// opposition rally", "the Russian troop build-up").
+fn subject_article(
+    p: &Prepared,
+    grammar: &Grammar,
+    mentions: &[Mention],
+    order: &[usize],
+    k: usize,
+    trigger: usize,
+) -> bool {
+    let w = p.tokens[trigger].lower.as_str();
+    p.lang == Lang::En
+        && (grammar.past.contains_word(w) || grammar.past_endings.iter().any(|e| w.ends_with(e.as_str())))
+        && order
+            .iter()
+            .any(|&m| mentions[m].tokens.start > k && mentions[m].tokens.end <= trigger)
 }
 
 /// A genitive ending that makes a name the possessor of the noun after it: German "Putins",
@@ -679,7 +697,8 @@ fn infinitive_group(p: &Prepared, lang: Lang, i: usize, clause: &Range<usize>) -
     let joined = !p.tokens[i].cap
         && w.ends_with('n')
         && w.rfind("zu").is_some_and(|z| z >= 2 && z + 5 <= w.len());
-    let zu = i > clause.start && p.tokens[i - 1].lower == "zu";
+    // "zu" before the trigger, or the first word of a trigger "zu unterstützen".
+    let zu = w == "zu" || (i > clause.start && p.tokens[i - 1].lower == "zu");
     if !(joined || zu) {
         return None;
     }

@@ -238,7 +238,10 @@ impl Coder {
             for q in quotes::find(&p, g, range.clone(), &clauses, &finder.mentions, &ids) {
                 quotes.push((q, s));
             }
-            let hits = pack.lexicon.find(&p.tokens, range.clone(), clause_of);
+            let mut hits = pack.lexicon.find(&p.tokens, range.clone(), clause_of);
+            // A word of a name is no act: "Amnesty International", "the Shanghai Cooperation
+            // Organisation".
+            hits.retain(|h| !inside_name(&finder.mentions, &ids, h));
             // "X said (that) Y must ...": a demand by the speaker on Y; the acts named in that
             // clause are its content.
             let mut demand_clauses: Vec<std::ops::Range<usize>> = Vec::new();
@@ -314,7 +317,8 @@ impl Coder {
                 let fresh = new_predicate(&p, &pack.lexicon, &hits, h);
                 let content = !fresh
                     && kept.iter().any(|k| {
-                        clause_of(k.start) == clause_of(h.start)
+                        (clause_of(k.start) == clause_of(h.start)
+                            || complement_of(&p, g, &clauses, k.start, h.start))
                             && matches!(
                                 pack.lexicon.entries[k.entry].event,
                                 EventType::Request
@@ -708,6 +712,37 @@ fn promised_force<'h>(
                 pack.lexicon.entries[h.entry].event,
                 EventType::Threaten | EventType::Sanction | EventType::Coerce | EventType::Assault
             )
+    })
+}
+
+/// The trigger lies inside the name of an organisation or a person of the sentence.
+fn inside_name(mentions: &[Mention], ids: &[usize], h: &lexicon::TriggerHit) -> bool {
+    ids.iter().any(|&m| {
+        let mm = &mentions[m];
+        matches!(mm.kind, MentionKind::Org | MentionKind::Person)
+            && mm.tokens.end - mm.tokens.start > 1
+            && mm.tokens.start <= h.start
+            && h.end <= mm.tokens.end
+    })
+}
+
+/// The trigger at `inner` stands in a that-clause right after the clause of the trigger at
+/// `outer` ("reiterated its demand that Israel ease restrictions"): what is demanded,
+/// threatened or promised there is the outer act's content.
+fn complement_of(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    clauses: &[clauses::Clause],
+    outer: usize,
+    inner: usize,
+) -> bool {
+    let Some(o) = clauses.iter().position(|c| c.tokens.contains(&outer)) else {
+        return false;
+    };
+    clauses.get(o + 1).is_some_and(|c| {
+        c.tokens.contains(&inner)
+            && g.complementizers
+                .contains_word(&p.tokens[c.tokens.start].lower)
     })
 }
 

@@ -595,7 +595,10 @@ impl<'a> MentionFinder<'a> {
                 && !self.grammar.prepositions.contains_word(&p.tokens[k].lower)
                 && !self.grammar.coord.contains_word(&p.tokens[k].lower)
                 && !self.grammar.determiners.contains_word(&p.tokens[k].lower)
+                && !self.grammar.indefinite.contains_word(&p.tokens[k].lower)
                 && !self.grammar.speech.contains_word(&p.tokens[k].lower)
+                // A verb ends the phrase: "Palestinians reached a consensus", "Kurds protested cuts".
+                && !past_form(self.grammar, &p.tokens[k].lower)
             {
                 let w = &p.tokens[k].lower;
                 if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") {
@@ -1085,4 +1088,9 @@ impl<'a> MentionFinder<'a> {
         }
         end
     }
+}
+
+/// A verb in the past ("reached", "sent"), by the grammar's list and regular endings.
+fn past_form(grammar: &Grammar, w: &str) -> bool {
+    grammar.past.contains_word(w) || grammar.past_endings.iter().any(|e| w.ends_with(e.as_str()))
 }

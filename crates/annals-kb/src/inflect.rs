@@ -145,9 +145,13 @@ pub fn stems(word: &str) -> Vec<(&str, &'static str)> {
     for e in endings {
         if lower_word.ends_with(e) {
             let cut = word.len() - e.len();
-            if word.is_char_boundary(cut)
-                && word[..cut].chars().count() >= min
-                && !out.iter().any(|(s, _)| s.len() == cut)
+            if !word.is_char_boundary(cut) {
+                continue;
+            }
+            // A two-letter Cyrillic stem also stands before a long ending ("Ақ үйдің").
+            let stem_len = word[..cut].chars().count();
+            let long_ending = is_cyrillic(word) && e.chars().count() >= 2 && stem_len >= 2;
+            if (stem_len >= min || long_ending) && !out.iter().any(|(s, _)| s.len() == cut)
             {
                 out.push((&word[..cut], e));
             }

@@ -172,7 +172,10 @@ impl TokenKeys {
         {
             {
                 let full = fold::key(word);
-                if !matcher.prefixes.contains(prefix3(&full)) {
+                // (A two-letter key is its own prefix: "үй" in "Ақ үйдің".)
+                if !matcher.prefixes.contains(prefix3(&full))
+                    && !matcher.prefixes.contains(prefix_n(&full, 2))
+                {
                     return Vec::new();
                 }
                 let cyrillic = inflect::is_cyrillic(word);
@@ -238,9 +241,14 @@ fn cached_word_keys(word: &str, matcher: &Matcher) -> WordKeys {
 }
 
 fn prefix3(key: &str) -> &str {
+    prefix_n(key, 3)
+}
+
+/// The first `n` characters of a key (all of it when shorter).
+fn prefix_n(key: &str, n: usize) -> &str {
     let end = key
         .char_indices()
-        .nth(3)
+        .nth(n)
         .map(|(i, _)| i)
         .unwrap_or(key.len());
     &key[..end]
@@ -671,6 +679,8 @@ mod tests {
             found(&m, "Организации по безопасности и сотрудничеству в Европе"),
             vec![1]
         );
+        let m = matcher(&["Ақ үй"]);
+        assert_eq!(found(&m, "Ақ үйдің мәлімдемесі"), vec![0]);
     }
 
     #[test]
