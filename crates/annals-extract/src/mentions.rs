@@ -226,7 +226,20 @@ impl<'a> MentionFinder<'a> {
         {
             return Some(p);
         }
-        let holding: Vec<usize> = persons
+        // The one whose state the report has named ("Kim" after "North Korea").
+        let named: Vec<usize> = persons
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let c = &self.kb.entities[p].country;
+                self.mentions.iter().any(|m| m.country.as_ref() == Some(c))
+            })
+            .collect();
+        if named.len() == 1 {
+            return Some(named[0]);
+        }
+        let candidates = if named.is_empty() { persons } else { &named[..] };
+        let holding: Vec<usize> = candidates
             .iter()
             .copied()
             .filter(|&p| self.kb.office_on(p, self.date).is_some() && self.date.is_some())

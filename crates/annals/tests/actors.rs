@@ -63,3 +63,34 @@ fn actor_lookups_resolve_to_the_right_person_and_office() {
         rate * 100.0
     );
 }
+
+/// An ambiguous surname is resolved by the state the report names, or left unresolved with
+/// a warning: never guessed.
+#[test]
+fn ambiguous_surnames_take_the_named_state_or_stay_unresolved() {
+    let coder = crate::coder();
+    let code = |text: &str| {
+        let input = annals_extract::Input {
+            id: "t",
+            text,
+            lang: Some("en"),
+            published: Some("2023-06-01"),
+            ..Default::default()
+        };
+        coder.code(&input).unwrap()
+    };
+    let persons = |rec: &annals_core::record::DocRecord| -> Vec<String> {
+        rec.entities
+            .iter()
+            .filter(|e| e.kind == "person")
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    let uk = code("Britain will send more weapons to Ukraine, Johnson said.");
+    assert_eq!(persons(&uk), ["Boris Johnson"]);
+    let se = code("Sweden will send more weapons to Ukraine, Jonson said.");
+    assert_eq!(persons(&se), ["Pål Jonson"]);
+    let none = code("Johnson spoke to reporters.");
+    assert!(persons(&none).is_empty());
+    assert!(none.warnings.iter().any(|w| w.contains("ambiguous name")));
+}
