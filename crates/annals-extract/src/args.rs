@@ -671,8 +671,9 @@ fn participle(p: &Prepared, i: usize) -> bool {
     }
 }
 
-/// "Thousands of Iraqi Kurds", "dozens of Palestinians": the name after a count and "of" is
-/// the head of its phrase, not a prepositional object.
+/// "Thousands of Iraqi Kurds", "dozens of Palestinians", "a member of the Syrian parliament":
+/// the name after a count or a part and "of" is the head of its phrase, not a prepositional
+/// object.
 fn quantity_of(p: &Prepared, grammar: &Grammar, i: usize, floor: usize) -> bool {
     let Some(of) = (i.saturating_sub(2).max(floor)..i)
         .rev()
@@ -684,7 +685,9 @@ fn quantity_of(p: &Prepared, grammar: &Grammar, i: usize, floor: usize) -> bool 
         return false;
     }
     let count = &p.tokens[of - 1];
-    count.kind == TokenKind::Number || grammar.number_words.contains_key(&count.lower)
+    count.kind == TokenKind::Number
+        || grammar.number_words.contains_key(&count.lower)
+        || grammar.partitives.contains_word(&count.lower)
 }
 
 /// Where the group of a German zu-infinitive trigger ("zu unterstützen", "anzuerkennen")

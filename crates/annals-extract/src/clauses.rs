@@ -43,7 +43,10 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
                 && p.lang == annals_core::Lang::De
                 && s == ","
                 && !zu_infinitive_group(p, next..sentence.end))
-                || grammar.clause_break.longest(&p.tokens, next).is_some()
+                // ", as authorities in Croatia cracked down" opens a clause; ", as well as
+                // China" continues a list.
+                || (grammar.clause_break.longest(&p.tokens, next).is_some()
+                    && grammar.coord.longest(&p.tokens, next).is_none())
                 || grammar.speech.longest(&p.tokens, next).is_some()
                 || is_quote(p.token_text(next))
                 || speech_tag(p, next..sentence.end, grammar));

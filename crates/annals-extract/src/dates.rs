@@ -302,7 +302,18 @@ fn relative_at(
 ) -> Option<DateMention> {
     let fits = |(v, n): (i64, usize)| (k + n <= end).then_some((v, n));
     let pd = pubdate?;
-    if let Some((off, n)) = grammar.day_offsets.at(&p.tokens, k).and_then(fits) {
+    // German "morgen" (tomorrow) is an adverb; the noun "Morgen" (morning, "am Morgen")
+    // inside a sentence is no day.
+    let noun = p.lang == annals_core::Lang::De
+        && p.tokens[k].cap
+        && k > 0
+        && p.tokens[k - 1].kind == TokenKind::Word;
+    if let Some((off, n)) = grammar
+        .day_offsets
+        .at(&p.tokens, k)
+        .and_then(fits)
+        .filter(|&(_, n)| !(noun && n == 1))
+    {
         return pd
             .checked_add((off as i32).days())
             .ok()
@@ -728,7 +739,12 @@ mod tests {
             "2025-02"
         );
         assert_eq!(
-            dates(Lang::Kk, "Осы айдың басында Астана Бішкекке нота жіберді.", pd)[0].0,
+            dates(
+                Lang::Kk,
+                "Осы айдың басында Астана Бішкекке нота жіберді.",
+                pd
+            )[0]
+            .0,
             "2025-03"
         );
         assert_eq!(
@@ -751,6 +767,21 @@ mod tests {
             )[0]
             .0,
             "2024"
+        );
+    }
+
+    #[test]
+    fn the_german_noun_morgen_is_no_day() {
+        let pd = "2025-03-06";
+        assert!(dates(
+            Lang::De,
+            "Die Polizei nahm am Morgen drei Aktivisten fest.",
+            pd
+        )
+        .is_empty());
+        assert_eq!(
+            dates(Lang::De, "Scholz reist morgen nach Paris.", pd)[0].0,
+            "2025-03-07"
         );
     }
 

@@ -306,8 +306,13 @@ impl Coder {
                 });
             }
             let mut kept: Vec<&lexicon::TriggerHit> = Vec::new();
-            for h in &hits {
+            for (i, h) in hits.iter().enumerate() {
                 if demand_clauses.iter().any(|c| c.contains(&h.start)) {
+                    continue;
+                }
+                if refused_comment(&p, g, &clause_of(h.start))
+                    || verb_final_object(&p, g, &pack.lexicon, &clauses, &hits, i)
+                {
                     continue;
                 }
                 // What a request, refusal, threat, accusation or promise is about is not an
@@ -330,7 +335,7 @@ impl Coder {
                             )
                             && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                     });
-                if content {
+                if content || about_earlier_act(&p, g, &kept, h, &clause_of) {
                     continue;
                 }
                 // A noun right after another trigger is its object ("signed an agreement",
@@ -670,6 +675,77 @@ fn hoped_for(p: &annals_text::Prepared, g: &Grammar, after: usize, end: usize) -
     })
 }
 
+/// The clause refuses to comment ("отказался комментировать детали переговоров",
+/// "түсініктеме беруден бас тартты"): the acts it names are only the topic of the question.
+fn refused_comment(p: &annals_text::Prepared, g: &Grammar, clause: &std::ops::Range<usize>) -> bool {
+    clause.clone().any(|k| g.no_comment.longest(&p.tokens, k).is_some())
+}
+
+/// The grammatical case of a Kazakh word by its longest case ending, if any.
+fn kk_case<'g>(g: &'g Grammar, word: &str) -> Option<&'g str> {
+    g.cases
+        .iter()
+        .filter(|(ending, _)| word.ends_with(ending.as_str()) && word.len() > ending.len())
+        .max_by_key(|(ending, _)| ending.len())
+        .map(|(_, case)| case.as_str())
+}
+
+/// Kazakh is verb-final: what a request, refusal, threat, accusation, promise or endorsement
+/// is about stands before its verb, as an object in a case ("жаттығуларды тоқтатуды талап
+/// етті", "соққы беруден бас тартты"), before a postposition ("атысты тоқтату туралы
+/// ұсынысын қабылдамады") or in the clause closed by "деп" ("газды тоқтатамын деп
+/// қорқытты"); a trigger right before another (one word between at most) is its object
+/// ("сотталған адамға кешірім жасады"). Neither is an event of its own. A trigger in the
+/// locative ("кездесуде"), or one set off by a comma or "and", is.
+fn verb_final_object(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    lexicon: &lexicon::Lexicon,
+    clauses: &[clauses::Clause],
+    hits: &[lexicon::TriggerHit],
+    i: usize,
+) -> bool {
+    if p.lang != Lang::Kk {
+        return false;
+    }
+    let h = &hits[i];
+    let case = kk_case(g, &p.tokens[h.end - 1].lower);
+    if case == Some("loc") {
+        return false;
+    }
+    let before_post = h.end < p.tokens.len()
+        && g.content_postpositions
+            .contains_word(&p.tokens[h.end].lower);
+    let object_case = matches!(case, Some("acc" | "dat" | "abl" | "gen")) || before_post;
+    let Some(c) = clauses.iter().position(|c| c.tokens.contains(&h.start)) else {
+        return false;
+    };
+    hits[i + 1..].iter().any(|k| {
+        let outer = matches!(
+            lexicon.entries[k.entry].event,
+            EventType::Request
+                | EventType::Reject
+                | EventType::Threaten
+                | EventType::Accuse
+                | EventType::Agree
+                | EventType::Support
+        );
+        if clauses[c].tokens.contains(&k.start) {
+            let apart = (h.end..k.start).any(|j| {
+                g.coord.contains_word(&p.tokens[j].lower) || p.token_text(j) == ","
+            });
+            !apart && ((outer && object_case) || k.start - h.end <= 1)
+        } else {
+            outer
+                && clauses.get(c + 1).is_some_and(|n| {
+                    n.tokens.contains(&k.start)
+                        && g.complementizers
+                            .contains_word(&p.tokens[n.tokens.start].lower)
+                })
+        }
+    })
+}
+
 /// The name a clause opened by a relative pronoun in the subject case refers to: the last
 /// actor named before the clause in its sentence (not a place).
 fn relative_antecedent(
@@ -713,6 +789,30 @@ fn promised_force<'h>(
                 EventType::Threaten | EventType::Sanction | EventType::Coerce | EventType::Assault
             )
     })
+}
+
+/// A noun trigger after a preposition of reason or topic, with another act before it in its
+/// clause ("imposed sanctions ... for its support of", "went on strike in protest of the
+/// arrest", "jailed ... on allegations of treason"): what that act is about, not an event.
+fn about_earlier_act(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    kept: &[&lexicon::TriggerHit],
+    h: &lexicon::TriggerHit,
+    clause_of: &dyn Fn(usize) -> std::ops::Range<usize>,
+) -> bool {
+    let clause = clause_of(h.start);
+    // "after weeks of protests", "hours of negotiations": a span of the act, not its topic.
+    let span_of = h.start >= 2
+        && p.tokens[h.start - 1].lower == "of"
+        && g.period_units.contains_word(&p.tokens[h.start - 2].lower);
+    !span_of
+        && args::governed_by(p, h.start, clause.start, &g.cause_preps, g)
+        && kept.iter().any(|k| {
+            clause_of(k.start) == clause
+                && k.end <= h.start
+                && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
+        })
 }
 
 /// The trigger lies inside the name of an organisation or a person of the sentence.

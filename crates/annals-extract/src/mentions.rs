@@ -180,6 +180,26 @@ impl<'a> MentionFinder<'a> {
         self.entities.len() - 1
     }
 
+    /// "nach El Salvador, Panama und in die Dominikanische Republik": a name in a list that
+    /// follows a place is a place too.
+    fn continues_places(&self, p: &Prepared, s: usize, start: usize) -> bool {
+        let Some(last) = self.mentions.last().filter(|m| m.sentence == s && m.place) else {
+            return false;
+        };
+        let between = last.tokens.end..start;
+        let joins = |k: usize| {
+            let w = p.tokens[k].lower.as_str();
+            p.token_text(k) == "," || self.grammar.coord.contains_word(w)
+        };
+        !between.is_empty()
+            && between.clone().any(joins)
+            && between.clone().all(|k| {
+                joins(k)
+                    || self.grammar.destination.contains_word(&p.tokens[k].lower)
+                    || ARTICLES.contains(&p.tokens[k].lower.as_str())
+            })
+    }
+
     fn preceded_by(
         &self,
         p: &Prepared,
@@ -271,9 +291,101 @@ impl<'a> MentionFinder<'a> {
                 i = self.resolve(p, keys, s, &range, m);
                 continue;
             }
+            if let Some(end) = self.unknown_person(p, keys, s, &range, i) {
+                i = end;
+                continue;
+            }
             i = self.pronoun_or_group(p, s, &range, i);
         }
         self.remember_list(p, s);
+    }
+
+    /// A person the base does not know: a given name and one or two capitalised words after
+    /// it ("Roberto Calzadilla", "Дмитрия Муратова"), or later the surname alone of such a
+    /// person named before ("Calzadilla"). Returns the end of the name.
+    fn unknown_person(
+        &mut self,
+        p: &Prepared,
+        keys: &TokenKeys,
+        s: usize,
+        range: &Range<usize>,
+        i: usize,
+    ) -> Option<usize> {
+        let cap_word = |k: usize| {
+            k < range.end && p.tokens[k].kind == TokenKind::Word && p.tokens[k].cap && {
+                // An acronym ("NATO") is no surname.
+                let w = p.token_text(k);
+                w.chars().skip(1).any(char::is_lowercase)
+            }
+        };
+        if !cap_word(i) {
+            return None;
+        }
+        // The surname of an unknown person named before.
+        let key = annals_text::fold::key(p.token_text(i));
+        let known = self.entities.iter().position(|e| {
+            e.kb.is_none()
+                && e.kind == "person"
+                && e.name.split_whitespace().count() > 1
+                && e.name.split_whitespace().last().is_some_and(|last| {
+                    let last_key = annals_text::fold::key(last);
+                    last_key == key
+                        || (key.len() > last_key.len()
+                            && key.starts_with(&last_key)
+                            && key.len() - last_key.len() <= 2)
+                })
+        });
+        if let Some(e) = known {
+            let span = p.tokens[i].span;
+            self.entities[e].spans.push(span);
+            self.push_entity_mention(s, i..i + 1, MentionKind::Person, e, false, None, "");
+            return Some(i + 1);
+        }
+        if !self.kb.is_given_name(p.token_text(i)) {
+            return None;
+        }
+        // One or two capitalised words after the given name that the base does not know.
+        let mut end = i + 1;
+        while end < i + 3
+            && cap_word(end)
+            && self
+                .kb
+                .matcher
+                .find_with(&p.norm.text, &p.tokens, keys, end, Some(self.lang))
+                .is_empty()
+        {
+            end += 1;
+        }
+        if end == i + 1 {
+            return None;
+        }
+        let span = annals_core::Span::new(p.tokens[i].span.start, p.tokens[end - 1].span.end);
+        let name = p.slice(span).to_string();
+        let e = match self
+            .entities
+            .iter()
+            .position(|e| e.kb.is_none() && e.kind == "person" && e.name == name)
+        {
+            Some(e) => {
+                self.entities[e].spans.push(span);
+                e
+            }
+            None => {
+                self.entities.push(DocEntity {
+                    kb: None,
+                    name,
+                    kind: "person",
+                    country: None,
+                    sector: None,
+                    office: None,
+                    wikidata: None,
+                    spans: vec![span],
+                });
+                self.entities.len() - 1
+            }
+        };
+        self.push_entity_mention(s, i..end, MentionKind::Person, e, false, None, "");
+        Some(end)
     }
 
     /// Records the longest run of three or more coordinated state mentions of sentence `s`.
@@ -351,7 +463,8 @@ impl<'a> MentionFinder<'a> {
         let demonym = m.entity(AliasKind::Demonym);
         let role = m.role();
         let locality = m.place();
-        let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination);
+        let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination)
+            || self.continues_places(p, s, m.start);
 
         // A surname alone yields to a state, capital or organisation of the same spelling
         // ("Amman" the city, not a Mr Amano).

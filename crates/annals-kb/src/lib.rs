@@ -114,6 +114,8 @@ pub struct Kb {
     pub matcher: Matcher,
     /// Index of each country entity by its code.
     pub by_code: std::collections::HashMap<String, usize>,
+    /// Keys of given names (`kb/given-names.tsv`) and of their Cyrillic stems.
+    given_names: rustc_hash::FxHashSet<String>,
 }
 
 /// One answer of [`Kb::lookup`].
@@ -144,6 +146,7 @@ enum FileKind {
     People,
     Orgs,
     Roles(Lang),
+    GivenNames,
 }
 
 /// One knowledge file, parsed.
@@ -153,6 +156,7 @@ enum Parsed {
     People(PeopleFile),
     Orgs(OrgFile),
     Roles(RoleFile, Lang),
+    GivenNames(Vec<String>),
 }
 
 impl FileKind {
@@ -165,6 +169,7 @@ impl FileKind {
             FileKind::People => Parsed::People(parse(src, file)?),
             FileKind::Orgs => Parsed::Orgs(parse(src, file)?),
             FileKind::Roles(lang) => Parsed::Roles(parse(src, file)?, lang),
+            FileKind::GivenNames => Parsed::GivenNames(given_name_keys(src)),
         })
     }
 }
@@ -197,6 +202,7 @@ impl Kb {
                 queue(FileKind::Orgs, file)?;
             }
         }
+        queue(FileKind::GivenNames, "kb/given-names.tsv".into())?;
         for lang in Lang::ALL {
             queue(
                 FileKind::Roles(lang),
@@ -216,6 +222,7 @@ impl Kb {
                 Parsed::People(f) => f.person.iter().for_each(|p| b.person(p)),
                 Parsed::Orgs(f) => f.org.iter().for_each(|o| b.org(o)),
                 Parsed::Roles(f, lang) => f.role.iter().for_each(|r| b.role(r, lang)),
+                Parsed::GivenNames(keys) => b.given_names.extend(keys),
             }
         }
         if let Some(path) = user_actors {
@@ -300,6 +307,23 @@ impl Kb {
             )
         });
         hits
+    }
+
+    /// Whether a word is a given name ("Roberto", "Дмитрия"): with a capitalised word after
+    /// it, it names a person the base may not know.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        if self.given_names.is_empty() {
+            return false;
+        }
+        let cyrillic = inflect::is_cyrillic(word);
+        inflect::stems(word)
+            .into_iter()
+            .enumerate()
+            .take(if cyrillic { usize::MAX } else { 1 })
+            .any(|(i, (stem, _))| {
+                let k = annals_text::fold::key(stem);
+                (i == 0 || k.chars().count() >= 3) && self.given_names.contains(&k)
+            })
     }
 
     /// The cities and regions a name refers to (places are no actors, so [`Kb::lookup`]
@@ -414,6 +438,7 @@ struct Builder {
     roles: Vec<RoleInfo>,
     matcher: matcher::MatcherBuilder,
     by_code: std::collections::HashMap<String, usize>,
+    given_names: rustc_hash::FxHashSet<String>,
 }
 
 impl Builder {
@@ -590,6 +615,28 @@ impl Builder {
             roles: self.roles,
             matcher: self.matcher.build(),
             by_code: self.by_code,
+            given_names: self.given_names,
         }
     }
+}
+
+/// The keys of the given names in `src` (`kb/given-names.tsv`: a name, a tab, its other
+/// spellings separated by "; "), with the stems of Cyrillic dictionary forms (Дмитрий ->
+/// Дмитри, so that Дмитрия meets it).
+fn given_name_keys(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let (first, rest) = line.split_once('\t').unwrap_or((line, ""));
+        for name in std::iter::once(first).chain(rest.split(';')).map(str::trim) {
+            if name.is_empty() {
+                continue;
+            }
+            out.push(annals_text::fold::key(name));
+            if inflect::is_cyrillic(name) {
+                out.extend(inflect::dictionary_stems(name).into_iter().map(annals_text::fold::key));
+            }
+        }
+    }
+    out.retain(|k| k.chars().count() >= 3);
+    out
 }

@@ -117,6 +117,13 @@ pub struct Grammar {
     /// Prepositions before what a complaint or protest is about ("over", "about"): the state
     /// of that act is its recipient ("complained to the UN over Israeli raids").
     pub topic_preps: WordSet,
+    /// Prepositions before the reason or topic of an act ("sanctions for its support of",
+    /// "in protest of the arrest", "jailed on allegations of"): a noun trigger after one,
+    /// following another trigger of its clause, is what that act is about, not an event.
+    pub cause_preps: WordSet,
+    /// Nouns naming a part of a group before "of" ("a member of the Syrian parliament",
+    /// "a group of Chechen refugees"): the name after "of" heads the phrase.
+    pub partitives: WordSet,
     /// Verbs that carry out or phase an act named by a noun ("completed the withdrawal",
     /// "began the exercises"): the definite noun after one is a new event, not a reference.
     pub aspect_verbs: WordSet,
@@ -163,6 +170,12 @@ pub struct Grammar {
     pub units: HashMap<String, String>,
     /// Case endings of names -> grammatical case (Russian, Kazakh).
     pub cases: HashMap<String, String>,
+    /// Postpositions after a trigger noun that make it what a later verb is about (Kazakh
+    /// "туралы", "үшін": "атысты тоқтату туралы ұсынысынан бас тартты").
+    pub content_postpositions: WordSet,
+    /// Refusals to comment ("declined to comment", "отказался комментировать"): the acts
+    /// named in their clause are only the topic of the unanswered question.
+    pub no_comment: WordSet,
 }
 
 fn strings(v: Option<&toml::Value>) -> Vec<String> {
@@ -273,6 +286,8 @@ impl Grammar {
             prepositions: set("prepositions"),
             recipient_preps: set("recipient_prepositions"),
             topic_preps: set("topic_prepositions"),
+            cause_preps: set("cause_prepositions"),
+            partitives: set("partitives"),
             aspect_verbs: set("aspect_verbs"),
             after_words: set("after_words"),
             after_postpositions: set("after_postpositions"),
@@ -311,6 +326,8 @@ impl Grammar {
             }),
             units: table(v.get("units"), |x| x.as_str().map(str::to_string)),
             cases: table(v.get("cases"), |x| x.as_str().map(str::to_string)),
+            content_postpositions: set("content_postpositions"),
+            no_comment: set("no_comment"),
         })
     }
 }
