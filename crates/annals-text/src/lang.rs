@@ -20,12 +20,12 @@ pub enum LangError {
 const DE: &[&str] = &[
     "der", "die", "das", "und", "nicht", "mit", "sich", "des", "dem", "den", "ist", "auf", "für",
     "ein", "eine", "einen", "zu", "im", "von", "wird", "auch", "hat", "sie", "es", "bei", "nach",
-    "über", "wie", "dass", "aus",
+    "über", "wie", "dass", "aus", "er", "zum", "zur", "am", "als", "einem", "einer",
 ];
 const EN: &[&str] = &[
     "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by", "at",
     "it", "from", "his", "has", "have", "be", "are", "an", "said", "which", "its", "were", "this",
-    "will", "their", "not",
+    "will", "their", "not", "he", "she", "they", "but", "after", "who", "would",
 ];
 
 /// Identifies the language of `text` from its first few thousand characters; returns the
@@ -139,6 +139,7 @@ mod tests {
     fn the_four_languages_are_told_apart() {
         assert_eq!(detect("Der Präsident empfängt den Gast in der Hauptstadt und spricht mit ihm über die Lage.").unwrap().0, Lang::De);
         assert_eq!(detect("The president received the guest in the capital and talked with him about the situation.").unwrap().0, Lang::En);
+        assert_eq!(detect("After the vote he told reporters they would appeal the ruling.").unwrap().0, Lang::En);
         assert_eq!(
             detect("Президент принял гостя в столице и обсудил с ним ситуацию в регионе.")
                 .unwrap()
