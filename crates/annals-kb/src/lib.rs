@@ -389,7 +389,8 @@ fn without_article(surname: &str) -> Option<&str> {
 fn surname_of(name: &str) -> Option<&str> {
     const PARTICLES: &[&str] = &[
         "von", "van", "der", "den", "de", "del", "della", "di", "da", "le", "la", "al", "el",
-        "bin", "ibn", "du", "ter", "zu", "dos", "das",
+        "bin", "ibn", "du", "ter", "zu", "dos", "das", "фон", "ван", "дер", "де", "дель", "ди",
+        "да", "ле", "ла", "аль", "эль", "бен", "бин", "ибн", "дю", "дос",
     ];
     let words: Vec<(usize, &str)> = name
         .split_whitespace()
@@ -399,7 +400,9 @@ fn surname_of(name: &str) -> Option<&str> {
         return None;
     }
     let mut first = words.len() - 1;
-    while first > 1 && PARTICLES.contains(&words[first - 1].1.to_lowercase().as_str()) {
+    // The particles before the last word belong to the surname ("Le Maire", "Ле Мэр":
+    // never "Maire" or "Мэр" alone, which is also a noun).
+    while first > 0 && PARTICLES.contains(&words[first - 1].1.to_lowercase().as_str()) {
         first -= 1;
     }
     Some(&name[words[first].0..])
@@ -639,4 +642,21 @@ fn given_name_keys(src: &str) -> Vec<String> {
     }
     out.retain(|k| k.chars().count() >= 3);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{surname_of, without_article};
+
+    #[test]
+    fn surnames_keep_their_particles() {
+        assert_eq!(surname_of("Ursula von der Leyen"), Some("von der Leyen"));
+        assert_eq!(surname_of("Бруно Ле Мэр"), Some("Ле Мэр"));
+        assert_eq!(surname_of("Ле Мэр"), Some("Ле Мэр"));
+        assert_eq!(surname_of("Olaf Scholz"), Some("Scholz"));
+        assert_eq!(surname_of("Putin"), None);
+        assert_eq!(without_article("al-Assad"), Some("Assad"));
+        assert_eq!(without_article("аль-Малики"), Some("Малики"));
+        assert_eq!(without_article("Kassym-Jomart"), None);
+    }
 }
