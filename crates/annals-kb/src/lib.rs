@@ -559,8 +559,21 @@ impl Builder {
         names.extend(p.aliases.iter().into_iter().map(|(l, n)| (lang_of(l), n)));
         let mut surnames: Vec<&str> = Vec::new();
         // Surnames with their particles: "von der Leyen", "Le Pen", "al-Assad" stays whole.
+        // Chinese and Korean names put the family name first ("Xi Jinping" is Mr Xi).
+        let family_first = matches!(
+            p.country.as_str(),
+            "CHN" | "TWN" | "HKG" | "MAC" | "PRK" | "KOR"
+        );
         for (l, n) in names {
             self.matcher.add(n, l, Target::Entity(idx, AliasKind::Name));
+            if family_first {
+                if let Some(family) = n.split_whitespace().nth(1).and(n.split_whitespace().next()) {
+                    if !surnames.contains(&family) && family.chars().all(char::is_alphabetic) {
+                        surnames.push(family);
+                    }
+                }
+                continue;
+            }
             if let Some(surname) = surname_of(n) {
                 // News also drop the Arabic article: "al-Assad" is "Assad", "el-Sisi" "Sisi".
                 for s in [Some(surname), without_article(surname)].into_iter().flatten() {

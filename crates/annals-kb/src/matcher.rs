@@ -293,7 +293,7 @@ pub struct MatcherBuilder {
 
 /// The word patterns of one alias, or `None` when it cannot be a name (no words, or one
 /// short word that is not an acronym).
-fn alias_words(alias: &str) -> Option<Vec<WordPat>> {
+fn alias_words(alias: &str, target: Target) -> Option<Vec<WordPat>> {
     let normalised = annals_text::normalise::normalise(alias).text;
     let tokens = annals_text::tokens::tokenize(&normalised);
     let words: Vec<WordPat> = tokens
@@ -308,11 +308,14 @@ fn alias_words(alias: &str) -> Option<Vec<WordPat>> {
         })
         .collect::<Option<_>>()?;
     // A single short word that is not an acronym is too ambiguous to be a name ("G7" with
-    // its digit is not).
+    // its digit is not, nor a capitalised family name: "Xi", "Си").
+    let family = matches!(target, Target::Entity(_, AliasKind::Surname));
     match words.as_slice() {
         [] => None,
-        [WordPat::Keys { keys, .. }]
-            if keys[0].len() < 3 && !keys[0].bytes().any(|b| b.is_ascii_digit()) =>
+        [WordPat::Keys { keys, cap }]
+            if keys[0].len() < 3
+                && !keys[0].bytes().any(|b| b.is_ascii_digit())
+                && !(family && *cap && keys[0].len() == 2) =>
         {
             None
         }
@@ -338,7 +341,7 @@ impl MatcherBuilder {
         pending
             .par_iter()
             .with_min_len(512)
-            .map(|(alias, ..)| alias_words(alias))
+            .map(|(alias, _, target)| alias_words(alias, *target))
             .collect()
     }
 
