@@ -373,8 +373,6 @@ impl Kb {
     }
 }
 
-/// The surname of a full name with its particles ("Ursula von der Leyen" -> "von der Leyen",
-/// "Marine Le Pen" -> "Le Pen"); `None` for a one-word name.
 /// A surname without its Arabic article ("al-Assad" -> "Assad", "аль-Малики" -> "Малики"),
 /// when it has one and at least four letters remain.
 fn without_article(surname: &str) -> Option<&str> {
@@ -386,6 +384,8 @@ fn without_article(surname: &str) -> Option<&str> {
     (ARTICLES.contains(&head.to_lowercase().as_str()) && rest.chars().count() >= 4).then_some(rest)
 }
 
+/// The surname of a full name with its particles ("Ursula von der Leyen" -> "von der Leyen",
+/// "Marine Le Pen" -> "Le Pen"); `None` for a one-word name.
 fn surname_of(name: &str) -> Option<&str> {
     const PARTICLES: &[&str] = &[
         "von", "van", "der", "den", "de", "del", "della", "di", "da", "le", "la", "al", "el",

@@ -289,6 +289,23 @@ fn word_pat(word: &str) -> Option<WordPat> {
 #[derive(Default)]
 pub struct MatcherBuilder {
     pending: Vec<(String, Option<Lang>, Target)>,
+    /// Names as the data gives them, counted by language and by script.
+    by_lang: std::collections::BTreeMap<&'static str, usize>,
+    by_script: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// The script a name is written in: Latin, Cyrillic, Greek or other.
+fn script_of(name: &str) -> &'static str {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    if letters().any(|c| ('\u{0400}'..='\u{052F}').contains(&c)) {
+        "Cyrillic"
+    } else if letters().any(|c| ('\u{0370}'..='\u{03FF}').contains(&c)) {
+        "Greek"
+    } else if letters().all(|c| (c as u32) <= 0x024F || ('\u{1E00}'..='\u{1EFF}').contains(&c)) {
+        "Latin"
+    } else {
+        "other"
+    }
 }
 
 /// The word patterns of one alias, or `None` when it cannot be a name (no words, or one
@@ -327,6 +344,8 @@ impl MatcherBuilder {
     /// Adds an alias (any number of words) for a target; `lang` limits it to texts in that
     /// language (role nouns), `None` matches in every language.
     pub fn add(&mut self, alias: &str, lang: Option<Lang>, target: Target) {
+        *self.by_lang.entry(lang.map_or("untagged", |l| l.code())).or_default() += 1;
+        *self.by_script.entry(script_of(alias)).or_default() += 1;
         let lang = if matches!(target, Target::Role(_)) {
             lang
         } else {
@@ -368,6 +387,9 @@ impl MatcherBuilder {
             }
         }
         let mut m = Matcher::default();
+        m.names_by = (self.by_lang.iter().map(|(l, n)| (format!("names in language: {l}"), *n)))
+            .chain(self.by_script.iter().map(|(s, n)| (format!("names in script: {s}"), *n)))
+            .collect();
         for (words, lang, targets) in grouped {
             let id = m.aliases.len();
             match &words[0] {
@@ -427,6 +449,8 @@ pub struct Matcher {
     known: FxHashSet<String>,
     /// The first three letters of every `*` stem.
     prefix_starts: FxHashSet<String>,
+    /// Names counted by language and script, for `annals actors stats`.
+    names_by: Vec<(String, usize)>,
 }
 
 /// Whether token `j` is a full stop.
@@ -611,9 +635,10 @@ impl Matcher {
         }
     }
 
-    /// Alias counts by script, for `annals actors stats`.
+    /// Alias counts, and names by language and script, for `annals actors stats`.
     pub fn stats(&self) -> Vec<(String, usize)> {
-        vec![
+        let mut out = self.names_by.clone();
+        out.extend([
             ("aliases".into(), self.aliases.len()),
             (
                 "aliases, multi-word".into(),
@@ -630,7 +655,8 @@ impl Matcher {
                 "aliases, role nouns".into(),
                 self.aliases.iter().filter(|a| a.lang.is_some()).count(),
             ),
-        ]
+        ]);
+        out
     }
 }
 
