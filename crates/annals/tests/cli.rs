@@ -193,6 +193,21 @@ fn actors_lookup_prints_the_office_on_the_date() {
 }
 
 #[test]
+fn actors_stats_counts_kinds_languages_and_scripts() {
+    let out = annals().args(["actors", "stats"]).output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "entities: person",
+        "names in language: ru",
+        "names in language: kk",
+        "names in script: Cyrillic",
+        "names in script: Latin",
+    ] {
+        assert!(s.contains(line), "{line} missing from:\n{s}");
+    }
+}
+
+#[test]
 fn a_users_own_actors_file_is_read_without_rebuilding() {
     let actors = tmp(
         "my-actors.toml",
