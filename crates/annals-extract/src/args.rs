@@ -194,7 +194,10 @@ pub fn assign(
             || !participle(p, t.start)
             || (aux_before(p, grammar, t.start, clause.start)
                 // "is prepared to", "is opposed to": an adjective, not a passive.
-                && p.tokens[t.end - 1].lower != "to"));
+                && p.tokens[t.end - 1].lower != "to"))
+        // "is ready to contribute", "are keen to help": the auxiliary is the main verb's; an
+        // infinitive trigger is active ("is to be signed" has its own "be" before it).
+        && !(lang == Lang::En && t.start > clause.start && p.tokens[t.start - 1].lower == "to");
     let ru_passive = matches!(lang, Lang::Ru)
         && (clause.clone()).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower));
 
@@ -593,7 +596,11 @@ pub fn assign(
         if let Some(pl) = place_after.filter(|&m| {
             (t.visit || mentions[m].capital.is_none() || !actors.is_empty()) && actors.len() < 2
         }) {
-            recipients = vec![pl];
+            // A list of places is one compound recipient ("nach Kenia, Ägypten und Tunesien").
+            recipients = match order.iter().position(|&m| m == pl) {
+                Some(k) => coordinated(p, mentions, &order, k, grammar),
+                None => vec![pl],
+            };
             args.note.push_str(", recipient from place");
         }
     }

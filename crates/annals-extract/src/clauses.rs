@@ -11,6 +11,9 @@ pub struct Clause {
     pub tokens: Range<usize>,
     /// Holds a verb of saying ("betont", "said", "заявил").
     pub speech: bool,
+    /// A closing attribution whose verb is an act of its own ("..., a rights group
+    /// protested"): the words before it are its topic.
+    pub tag_act: bool,
 }
 
 /// Cuts the tokens of a sentence into clauses.
@@ -59,15 +62,24 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
     cuts.dedup();
     cuts.windows(2)
         .filter(|w| w[0] < w[1])
-        .map(|w| Clause {
-            tokens: w[0]..w[1],
-            speech: (w[0]..w[1]).any(|k| grammar.speech.longest(&p.tokens, k).is_some()),
+        .map(|w| {
+            let tag_act = w[0] > sentence.start
+                && p.token_text(w[0] - 1) == ","
+                && speech_tag(p, w[0]..sentence.end, grammar)
+                && !(w[0]..w[1]).any(|k| grammar.speech.longest(&p.tokens, k).is_some());
+            Clause {
+                tokens: w[0]..w[1],
+                speech: tag_act
+                    || (w[0]..w[1]).any(|k| grammar.speech.longest(&p.tokens, k).is_some()),
+                tag_act,
+            }
         })
         .collect()
 }
 
 /// A closing attribution: "…, a state-owned Egyptian newspaper said on Monday." The source
-/// and its verb of saying end the sentence, so the words before the comma are what was said.
+/// and its verb of saying (or of protest: "…, a rights group protested") end the sentence,
+/// so the words before the comma are what was said.
 fn speech_tag(p: &Prepared, rest: Range<usize>, grammar: &Grammar) -> bool {
     const SOURCE_WORDS: usize = 12;
     const TAIL_WORDS: usize = 8;
@@ -77,7 +89,10 @@ fn speech_tag(p: &Prepared, rest: Range<usize>, grammar: &Grammar) -> bool {
         if p.tokens[j].kind == TokenKind::Punct && !matches!(text, "." | "'" | "(" | ")") {
             return false;
         }
-        if j > rest.start && grammar.speech.longest(&p.tokens, j).is_some() {
+        if j > rest.start
+            && (grammar.speech.longest(&p.tokens, j).is_some()
+                || grammar.speech_acts.contains_word(&p.tokens[j].lower))
+        {
             let tail = (j + 1..rest.end).filter(|&k| p.tokens[k].kind != TokenKind::Punct);
             return tail.clone().count() <= TAIL_WORDS
                 && !tail.clone().any(|k| {

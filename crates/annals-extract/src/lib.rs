@@ -224,6 +224,7 @@ impl Coder {
             let before = finder.mentions.len();
             finder.sentence(&p, &keys, s);
             let ids: Vec<usize> = (before..finder.mentions.len()).collect();
+            if std::env::var("FDEBUG").is_ok() { for &m in &ids { let mm=&finder.mentions[m]; eprintln!("MENTION {:?} {:?} {:?} {:?} end={:?} place={}", (mm.tokens.start..mm.tokens.end).map(|k| p.token_text(k)).collect::<Vec<_>>(), mm.kind, mm.country, mm.entities, mm.ending, mm.place); } }
             let range = p.sentences[s].tokens.clone();
             let clauses = clauses::split(&p, range.clone(), g);
             let clause_of = |k: usize| {
@@ -242,6 +243,7 @@ impl Coder {
             // A word of a name is no act: "Amnesty International", "the Shanghai Cooperation
             // Organisation".
             hits.retain(|h| !inside_name(&finder.mentions, &ids, h));
+            if std::env::var("FDEBUG").is_ok() { for h in &hits { eprintln!("HIT {:?} {:?}", (h.start..h.end).map(|k| p.token_text(k)).collect::<Vec<_>>(), pack.lexicon.entries[h.entry].event); } }
             // "X said (that) Y must ...": a demand by the speaker on Y; the acts named in that
             // clause are its content.
             let mut demand_clauses: Vec<std::ops::Range<usize>> = Vec::new();
@@ -311,6 +313,7 @@ impl Coder {
                     continue;
                 }
                 if refused_comment(&p, g, &clause_of(h.start))
+                    || hoped_clause(&p, g, &clauses, h.start)
                     || verb_final_object(&p, g, &pack.lexicon, &clauses, &hits, i)
                 {
                     continue;
@@ -368,6 +371,13 @@ impl Coder {
                 };
                 let mut a =
                     args::assign(&p, g, &finder.mentions, &in_clause, clause.clone(), &view);
+                if let Some(subj) = kk_embedded_subject(&p, g, &finder.mentions, &in_clause, h) {
+                    if subj != a.actors {
+                        a.recipients.retain(|m| !subj.contains(m));
+                        a.actors = subj;
+                        a.note.push_str(", subject of the Kazakh embedded clause");
+                    }
+                }
                 // A relative clause takes the name before it as its subject ("Сальвадора,
                 // который получил ... американской помощи").
                 if let Some(m) = relative_antecedent(&p, g, &finder.mentions, &ids, &clause) {
@@ -497,9 +507,28 @@ impl Coder {
                         a.note.push_str(", actor's state from the place");
                     }
                 }
+                // A non-governmental group of no named state that acts nowhere in particular
+                // carries PLOVER's code NGO ("a human rights group protested").
+                if !a.actors.is_empty()
+                    && a.actors.iter().all(|&m| {
+                        let mm = &finder.mentions[m];
+                        mm.country.is_none()
+                            && mm.entities.is_empty()
+                            && mm.sector.as_deref() == Some("NGO")
+                    })
+                {
+                    for &m in &a.actors {
+                        finder.mentions[m].country = Some("NGO".into());
+                    }
+                    a.note.push_str(", a group of no state: NGO");
+                }
                 // An attack whose perpetrator the report does not name is coded to the state
-                // where it happened ("a car bomb killed a journalist in Beirut").
-                if a.actors.is_empty() && entry.event == EventType::Assault && !a.definite {
+                // where it happened ("a car bomb killed a journalist in Beirut"); so is a
+                // protest whose crowd is unnamed ("в Тбилиси тысячи человек вышли на акцию").
+                if a.actors.is_empty()
+                    && matches!(entry.event, EventType::Assault | EventType::Protest)
+                    && !a.definite
+                {
                     if let Some(&pl) = a
                         .places
                         .iter()
@@ -542,6 +571,7 @@ impl Coder {
                     }
                     a.note.push_str(", a promise of force in the that-clause: THREATEN");
                 }
+                if std::env::var("FDEBUG").is_ok() { eprintln!("ARGS {:?} actors={:?} recips={:?} anaph={} note={}", entry.event, a.actors, a.recipients, a.anaphoric, a.note); }
                 if a.anaphoric || (entry.needs_recipient && a.recipients.is_empty()) {
                     continue;
                 }
@@ -625,6 +655,26 @@ impl Coder {
                     notes.push("RETREAT announced for the future coded as CONCEDE (PLOVER)".into());
                     ty = EventType::Concede;
                 }
+                // "..., a rights group protested": a verbal protest at what the words before
+                // say, directed at their subject.
+                let mut mode = entry.mode.clone();
+                if let Some(topic) = tag_act_topic(&clauses, &clause) {
+                    if matches!(ty, EventType::Protest | EventType::Accuse) {
+                        if ty == EventType::Protest {
+                            ty = EventType::Accuse;
+                            mode = Some("disapprove".into());
+                            notes.push("a protest in a closing attribution: ACCUSE".into());
+                        }
+                        if a.recipients.is_empty() {
+                            if let Some(m) =
+                                clause_subject(&topic, &finder.mentions, &ids, &p, g)
+                            {
+                                a.recipients = vec![m];
+                                notes.push("recipient: the subject of what was protested".into());
+                            }
+                        }
+                    }
+                }
                 let trigger = Span::new(p.tokens[h.start].span.start, p.tokens[h.end - 1].span.end);
                 let place = a
                     .places
@@ -637,7 +687,7 @@ impl Coder {
                     .or(a.places.first().copied());
                 events.push(Ev {
                     ty,
-                    mode: entry.mode.clone(),
+                    mode,
                     contexts: entry.contexts.clone(),
                     actors: a.actors,
                     recipients: a.recipients,
@@ -681,6 +731,110 @@ fn refused_comment(p: &annals_text::Prepared, g: &Grammar, clause: &std::ops::Ra
     clause.clone().any(|k| g.no_comment.longest(&p.tokens, k).is_some())
 }
 
+/// The trigger stands in a that-clause after a verb of hoping ("надеются, что Вашингтон
+/// снимет санкции"): what is hoped for has not happened.
+fn hoped_clause(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    clauses: &[clauses::Clause],
+    at: usize,
+) -> bool {
+    let Some(c) = clauses.iter().position(|c| c.tokens.contains(&at)) else {
+        return false;
+    };
+    let opens = |k: usize| {
+        clauses[k].tokens.start < clauses[k].tokens.end
+            && g.complementizers
+                .contains_word(&p.tokens[clauses[k].tokens.start].lower)
+    };
+    c > 0
+        && opens(c)
+        && clauses[c - 1]
+            .tokens
+            .clone()
+            .any(|k| g.hope.longest(&p.tokens, k).is_some())
+}
+
+/// Kazakh embeds a reported act as a nominalised clause before the main verb, with its own
+/// subject next to it: in the genitive ("Путиннің Қытайды қолдағанын", "Мирзиёевтің
+/// Астанаға сапары": only names stand between) or, for a nominalised verb
+/// ("-ғанын", "-атынын"), as the later of two nominative subjects ("Дипломаттар Доминикан
+/// Республикасы және Панама Пекинді мойындағанын атап өтті"). The subject with the names
+/// coordinated with it, if the trigger has one.
+fn kk_embedded_subject(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    mentions: &[Mention],
+    in_clause: &[usize],
+    h: &lexicon::TriggerHit,
+) -> Option<Vec<usize>> {
+    if p.lang != Lang::Kk {
+        return None;
+    }
+    let before: Vec<usize> = in_clause
+        .iter()
+        .copied()
+        .filter(|&m| mentions[m].tokens.end <= h.start && !mentions[m].place)
+        .collect();
+    let named = |m: usize| mentions[m].country.is_some() && mentions[m].kind != MentionKind::Role;
+    // Only names (in any case) stand between a mention and the trigger.
+    let names_only = |from: usize| {
+        (from..h.start).all(|k| {
+            before
+                .iter()
+                .any(|&m| named(m) && mentions[m].tokens.contains(&k))
+        })
+    };
+    let genitive = before.iter().copied().rev().find(|&m| {
+        named(m)
+            && g.cases.get(mentions[m].ending).is_some_and(|c| c == "gen")
+            && names_only(mentions[m].tokens.end)
+    });
+    if let Some(m) = genitive {
+        return Some(coordinated_with(p, g, mentions, &before, m));
+    }
+    let last = &p.tokens[h.end - 1].lower;
+    const NOMINALISED: [&str; 12] = [
+        "ғанын", "генін", "қанын", "кенін", "атынын", "етінін", "йтынын", "йтінін", "ғаны",
+        "гені", "қаны", "кені",
+    ];
+    if !NOMINALISED.iter().any(|e| last.ends_with(e)) {
+        return None;
+    }
+    let nominative = |m: usize| !g.cases.contains_key(mentions[m].ending);
+    let subjects: Vec<usize> = before.iter().copied().filter(|&m| nominative(m)).collect();
+    let last_subject = *subjects.last()?;
+    let group = coordinated_with(p, g, mentions, &before, last_subject);
+    // Two subjects: the main clause's first, the embedded clause's next to the trigger.
+    (subjects.len() > group.len() && group.iter().all(|&m| named(m))).then_some(group)
+}
+
+/// Mention `m` with the mentions joined to it by "and" or commas, in text order.
+fn coordinated_with(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    mentions: &[Mention],
+    before: &[usize],
+    m: usize,
+) -> Vec<usize> {
+    let joined = |a: usize, b: usize| {
+        mentions[a].tokens.end < mentions[b].tokens.start
+            && (mentions[a].tokens.end..mentions[b].tokens.start).all(|k| {
+                g.coord.contains_word(&p.tokens[k].lower) || p.token_text(k) == ","
+            })
+    };
+    let mut group = vec![m];
+    let i = before.iter().position(|&x| x == m).unwrap_or(0);
+    for j in (0..i).rev() {
+        if joined(before[j], group[0]) {
+            group.insert(0, before[j]);
+        } else {
+            break;
+        }
+    }
+    group
+}
+
 /// The grammatical case of a Kazakh word by its longest case ending, if any.
 fn kk_case<'g>(g: &'g Grammar, word: &str) -> Option<&'g str> {
     g.cases
@@ -709,6 +863,9 @@ fn verb_final_object(
         return false;
     }
     let h = &hits[i];
+    if h.end < p.tokens.len() && g.cause_postpositions.contains_word(&p.tokens[h.end].lower) {
+        return true;
+    }
     let case = kk_case(g, &p.tokens[h.end - 1].lower);
     if case == Some("loc") {
         return false;
@@ -815,14 +972,40 @@ fn about_earlier_act(
         })
 }
 
-/// The trigger lies inside the name of an organisation or a person of the sentence.
+/// For a closing attribution whose verb is an act ("..., a rights group protested"), the
+/// clause before it: what the act is about.
+fn tag_act_topic(
+    clauses: &[clauses::Clause],
+    clause: &std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let pos = clauses.iter().position(|c| c.tokens == *clause)?;
+    if !clauses[pos].tag_act {
+        return None;
+    }
+    clauses.get(pos.checked_sub(1)?).map(|c| c.tokens.clone())
+}
+
+/// The trigger lies inside the name of an organisation or a person of the sentence or of a
+/// listed role ("U.S. border patrol"), or qualifies the head noun of an actor phrase; a
+/// trigger that ends an adjective's phrase is its head ("Israeli air strikes").
 fn inside_name(mentions: &[Mention], ids: &[usize], h: &lexicon::TriggerHit) -> bool {
     ids.iter().any(|&m| {
         let mm = &mentions[m];
-        matches!(mm.kind, MentionKind::Org | MentionKind::Person)
-            && mm.tokens.end - mm.tokens.start > 1
+        let inside = mm.tokens.end - mm.tokens.start > 1
             && mm.tokens.start <= h.start
-            && h.end <= mm.tokens.end
+            && h.end <= mm.tokens.end;
+        match mm.kind {
+            MentionKind::Org | MentionKind::Person => inside,
+            // A listed role of several words ("border patrol") names an actor even where a
+            // later word of it is a trigger; a trigger opening the phrase is the act ("protest
+            // in Yerevan" read as a role of protesters).
+            MentionKind::Role => {
+                inside
+                    && h.start > mm.tokens.start
+                    && (h.end < mm.tokens.end || mm.sector.is_some())
+            }
+            _ => false,
+        }
     })
 }
 

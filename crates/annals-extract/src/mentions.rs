@@ -230,6 +230,60 @@ impl<'a> MentionFinder<'a> {
         false
     }
 
+    /// English: the state after "of" right after a people's name ("the Albanians of southern
+    /// Serbia"), or after "in" for an ethnic group ("ethnic Albanians in south Serbia"), by its
+    /// name, capital or a place of it: a minority acts for the state it lives in ("Americans in
+    /// Iraq" stay Americans).
+    fn residence_state(
+        &self,
+        p: &Prepared,
+        keys: &TokenKeys,
+        range: &Range<usize>,
+        end: usize,
+        ethnic: bool,
+    ) -> Option<usize> {
+        if self.lang != Lang::En || end >= range.end {
+            return None;
+        }
+        let prep = p.tokens[end].lower.as_str();
+        if !(prep == "of" || (ethnic && prep == "in")) {
+            return None;
+        }
+        let mut k = end + 1;
+        while k < range.end
+            && k < end + 4
+            && p.tokens[k].kind == TokenKind::Word
+            && !p.tokens[k].cap
+            && !self.grammar.prepositions.contains_word(&p.tokens[k].lower)
+        {
+            k += 1;
+        }
+        if k >= range.end {
+            return None;
+        }
+        let m = self
+            .kb
+            .matcher
+            .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang))
+            .into_iter()
+            .next()?;
+        if m.start != k {
+            return None;
+        }
+        let named = m.targets.iter().find_map(|t| match t {
+            Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Country => {
+                Some(*i)
+            }
+            _ => None,
+        });
+        named
+            .or_else(|| m.capital().map(|c| self.kb.capitals[c].country))
+            .or_else(|| {
+                let code = self.kb.places[m.place()?].country.as_ref()?;
+                self.kb.by_code.get(code).copied()
+            })
+    }
+
     /// Chooses among persons sharing a name: one already named in the document, else one
     /// holding an office on the date; a tie is reported, never guessed silently.
     fn pick_person(&mut self, persons: &[usize], surface: &str) -> Option<usize> {
@@ -508,7 +562,8 @@ impl<'a> MentionFinder<'a> {
                 MentionKind::Org
             };
             let place = place && kind == MentionKind::Country;
-            self.push_entity_mention(s, m.start..m.end, kind, e, place, None, m.ending);
+            let ending = self.head_ending(p, range, m.end, m.ending);
+            self.push_entity_mention(s, m.start..m.end, kind, e, place, None, ending);
             return m.end;
         }
         if let Some(c) = capital {
@@ -540,7 +595,13 @@ impl<'a> MentionFinder<'a> {
                     return end;
                 }
             }
-            // A people ("die Russen", "Americans") acts for its country.
+            // A people ("die Russen", "Americans") acts for its country; a people of another
+            // state's land acts for that state ("ethnic Albanians in south Serbia").
+            let ethnic = m.start > range.start && p.tokens[m.start - 1].lower == "ethnic";
+            let country = self
+                .residence_state(p, keys, range, m.end, ethnic)
+                .filter(|_| demonym.is_some())
+                .unwrap_or(country);
             let e = self.entity_for_kb(country, span);
             self.push_entity_mention(
                 s,
@@ -638,6 +699,16 @@ impl<'a> MentionFinder<'a> {
         while k < range.end && k < adj_end + 4 {
             let t = &p.tokens[k];
             if t.kind == TokenKind::Punct && p.token_text(k) != "-" {
+                break;
+            }
+            // English: a verb, an article or a preposition ends the phrase ("Russians held a
+            // protest", "Georgians demonstrated outside the parliament").
+            if self.lang == Lang::En
+                && (past_form(self.grammar, &t.lower)
+                    || self.grammar.indefinite.contains_word(&t.lower)
+                    || self.grammar.determiners.contains_word(&t.lower)
+                    || self.grammar.prepositions.contains_word(&t.lower))
+            {
                 break;
             }
             let ms = self
@@ -853,7 +924,10 @@ impl<'a> MentionFinder<'a> {
                 }
             }
         }
-        if country_code.is_none() {
+        // Kazakh puts the possessor first ("Ресей президенті", "Қазақстанның елшісі"): a
+        // state named after a role noun is no country of it ("лауазымды тұлғалары Эль
+        // Сальвадор ..." lists the states the officials act on).
+        if country_code.is_none() && self.lang != Lang::Kk {
             let mut k = role_end;
             if k < range.end
                 && (matches!(
@@ -974,6 +1048,27 @@ impl<'a> MentionFinder<'a> {
                 }
             }
         }
+        let ending = if self.lang == Lang::Kk {
+            // The role noun's own case ("дипломатты"; "президенті" is possessive, no case),
+            // else the case of the noun it modifies.
+            let own = kk_case_ending(&p.tokens[end - 1].lower, self.ending_of(p, end - 1));
+            let own = if self.grammar.cases.contains_key(own) { own } else { "" };
+            self.head_ending(p, range, end, own)
+        } else {
+            ""
+        };
+        // "der russische Außenminister" in a report of 2020: the man who held that office.
+        let holder = match (&country_code, &info.office, self.date) {
+            (Some(code), Some(office), Some(date)) => self.kb.holder(office, code, date),
+            _ => None,
+        };
+        if let Some(person) = holder {
+            let span =
+                annals_core::Span::new(p.tokens[start].span.start, p.tokens[end - 1].span.end);
+            let e = self.entity_for_kb(person, span);
+            self.push_entity_mention(s, start..end, MentionKind::Person, e, false, None, ending);
+            return end;
+        }
         self.mentions.push(Mention {
             sentence: s,
             tokens: start..end,
@@ -984,9 +1079,42 @@ impl<'a> MentionFinder<'a> {
             place: false,
             capital: None,
             locality: None,
-            ending: "",
+            ending,
         });
         end
+    }
+
+    /// Kazakh: a name without a case ending that modifies the noun after it ("Беларусь
+    /// елшісін" the Belarusian ambassador-ACC, "Ресей банктеріне" to Russian banks) takes
+    /// that noun's case, the case of the whole phrase. Any other mention keeps `ending`.
+    fn head_ending(
+        &self,
+        p: &Prepared,
+        range: &Range<usize>,
+        end: usize,
+        ending: &'static str,
+    ) -> &'static str {
+        if self.lang != Lang::Kk || !ending.is_empty() || end >= range.end {
+            return ending;
+        }
+        let t = &p.tokens[end];
+        let g = self.grammar;
+        let small = [&g.agent_prep, &g.comitative, &g.between, &g.after_postpositions]
+            .iter()
+            .any(|set| set.contains_word(&t.lower))
+            || g.content_postpositions.contains_word(&t.lower)
+            || g.is_function_word(&t.lower);
+        if t.kind != TokenKind::Word || t.cap || small {
+            return ending;
+        }
+        // The head is possessed ("елші-сі-н"): its case endings begin with "н" after the
+        // possessive (-сін, -сіне, -сінен, -сінің); "президенті" is the possessive alone.
+        let head = self.ending_of(p, end);
+        if head.starts_with('н') && g.cases.get(head).is_some_and(|c| c != "loc") {
+            head
+        } else {
+            ending
+        }
     }
 
     /// The people a match may name.
@@ -1217,6 +1345,23 @@ impl<'a> MentionFinder<'a> {
 }
 
 /// A verb in the past ("reached", "sent"), by the grammar's list and regular endings.
+/// A Kazakh accusative -ты/-ті follows a voiceless consonant ("дипломат-ты", "журналист-ті");
+/// after any other letter the "т" is the stem's and "-і" the possessive ("президент-і"), no
+/// case. Likewise -ды/-ді follows a consonant, never a vowel. Other endings stand as given.
+fn kk_case_ending(word: &str, ending: &'static str) -> &'static str {
+    let before = word[..word.len() - ending.len()].chars().last();
+    let fits = match ending {
+        "ты" | "ті" => before.is_some_and(|c| "кқпстшфхцчщ".contains(c)),
+        "ды" | "ді" => before.is_some_and(|c| !"аәеиоөұүыіуэюя".contains(c)),
+        _ => true,
+    };
+    if fits {
+        ending
+    } else {
+        ""
+    }
+}
+
 fn past_form(grammar: &Grammar, w: &str) -> bool {
     grammar.past.contains_word(w) || grammar.past_endings.iter().any(|e| w.ends_with(e.as_str()))
 }

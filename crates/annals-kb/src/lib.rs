@@ -263,6 +263,23 @@ impl Kb {
         held.iter().copied().min_by_key(|o| office_rank(&o.role))
     }
 
+    /// The one person who held `office` of the state `code` on `date` ("Foreign Minister" of
+    /// RUS on 2020-01-01: Sergey Lavrov); `None` when nobody or several did.
+    pub fn holder(&self, office: &str, code: &str, date: &str) -> Option<usize> {
+        let state = &self.entities[*self.by_code.get(code)?].name;
+        let role = format!("{office} of {state}");
+        let mut found = self.entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == Kind::Person
+                && e.offices.iter().any(|o| {
+                    o.role == role
+                        && o.from.as_deref().is_none_or(|f| f <= date)
+                        && o.to.as_deref().is_none_or(|t| t >= &date[..t.len().min(date.len())])
+                })
+        });
+        let first = found.next()?.0;
+        found.next().is_none().then_some(first)
+    }
+
     /// Finds the actors a name refers to, best first: those holding an office on `date`
     /// first, then by kind (people, countries, organisations).
     pub fn lookup(&self, name: &str, date: Option<&str>) -> Vec<LookupHit<'_>> {

@@ -124,6 +124,10 @@ pub struct Grammar {
     /// Nouns naming a part of a group before "of" ("a member of the Syrian parliament",
     /// "a group of Chechen refugees"): the name after "of" heads the phrase.
     pub partitives: WordSet,
+    /// Verbs of saying that are acts of their own ("protested", "charged", "complained"): in
+    /// a closing attribution ("..., a rights group protested") they cut it off as a speech
+    /// tag does, and the act is directed at what the words before it are about.
+    pub speech_acts: WordSet,
     /// Verbs that carry out or phase an act named by a noun ("completed the withdrawal",
     /// "began the exercises"): the definite noun after one is a new event, not a reference.
     pub aspect_verbs: WordSet,
@@ -173,9 +177,15 @@ pub struct Grammar {
     /// Postpositions after a trigger noun that make it what a later verb is about (Kazakh
     /// "туралы", "үшін": "атысты тоқтату туралы ұсынысынан бас тартты").
     pub content_postpositions: WordSet,
+    /// Postpositions of cause or purpose after a trigger ("қолдағаны үшін" for supporting,
+    /// "қатысу үшін" in order to attend): the act is a reason given, not a report.
+    pub cause_postpositions: WordSet,
     /// Refusals to comment ("declined to comment", "отказался комментировать"): the acts
     /// named in their clause are only the topic of the unanswered question.
     pub no_comment: WordSet,
+    /// Verbs and phrases of hoping and expecting ("надеются", "выразил надежду",
+    /// "рассчитывает"): what the that-clause after one hopes for has not happened.
+    pub hope: WordSet,
 }
 
 fn strings(v: Option<&toml::Value>) -> Vec<String> {
@@ -288,6 +298,7 @@ impl Grammar {
             topic_preps: set("topic_prepositions"),
             cause_preps: set("cause_prepositions"),
             partitives: set("partitives"),
+            speech_acts: set("speech_acts"),
             aspect_verbs: set("aspect_verbs"),
             after_words: set("after_words"),
             after_postpositions: set("after_postpositions"),
@@ -327,7 +338,9 @@ impl Grammar {
             units: table(v.get("units"), |x| x.as_str().map(str::to_string)),
             cases: table(v.get("cases"), |x| x.as_str().map(str::to_string)),
             content_postpositions: set("content_postpositions"),
+            cause_postpositions: set("cause_postpositions"),
             no_comment: set("no_comment"),
+            hope: set("hope"),
         })
     }
 }

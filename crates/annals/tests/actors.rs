@@ -94,3 +94,31 @@ fn ambiguous_surnames_take_the_named_state_or_stay_unresolved() {
     assert!(persons(&none).is_empty());
     assert!(none.warnings.iter().any(|w| w.contains("ambiguous name")));
 }
+
+/// A role phrase of a state names the person who held that office on the publication date.
+#[test]
+fn role_phrases_name_the_office_holder_of_the_day() {
+    let coder = crate::coder();
+    let persons = |text: &str, lang: &str, date: &str| -> Vec<String> {
+        let input = annals_extract::Input {
+            id: "t",
+            text,
+            lang: Some(lang),
+            published: Some(date),
+            ..Default::default()
+        };
+        let rec = coder.code(&input).unwrap();
+        rec.entities
+            .iter()
+            .filter(|e| e.kind == "person")
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    let de = "Der russische Außenminister reiste am Montag nach Ankara.";
+    assert_eq!(persons(de, "de", "2020-01-01"), ["Sergey Lavrov"]);
+    let ru = "Министр обороны России прибыл в Минск.";
+    assert_eq!(persons(ru, "ru", "2020-01-01"), ["Sergei Shoigu"]);
+    // No publication date: the role stays a role.
+    let input = annals_extract::Input { id: "t", text: de, lang: Some("de"), ..Default::default() };
+    assert!(coder.code(&input).unwrap().entities.iter().all(|e| e.kind != "person"));
+}
