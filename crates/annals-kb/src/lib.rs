@@ -313,6 +313,38 @@ impl Kb {
                 });
             }
         }
+        // "der russische Außenminister" on a date: the person in that office, first.
+        if let Some(date) = date {
+            let all: Vec<matcher::Match> = (0..tokens.len())
+                .flat_map(|i| self.matcher.find_with(&text, &tokens, &keys, i, None))
+                .collect();
+            let state = all.iter().find_map(|m| {
+                m.targets.iter().find_map(|t| match *t {
+                    Target::Entity(i, AliasKind::Name | AliasKind::Adjective)
+                        if self.entities[i].kind == Kind::Country =>
+                    {
+                        Some(self.entities[i].country.as_str())
+                    }
+                    _ => None,
+                })
+            });
+            let office = all
+                .iter()
+                .find_map(|m| m.role().and_then(|r| self.roles[r].office.as_deref()));
+            if let Some(person) = state.zip(office).and_then(|(c, o)| self.holder(o, c, date)) {
+                hits.retain(|h| h.index != person);
+                hits.insert(
+                    0,
+                    LookupHit {
+                        entity: &self.entities[person],
+                        index: person,
+                        office: self.office_on(person, Some(date)),
+                        via: AliasKind::Role,
+                    },
+                );
+                return hits;
+            }
+        }
         hits.sort_by_key(|h| {
             (
                 h.office.is_none() && date.is_some(),
