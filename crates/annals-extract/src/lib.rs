@@ -224,7 +224,6 @@ impl Coder {
             let before = finder.mentions.len();
             finder.sentence(&p, &keys, s);
             let ids: Vec<usize> = (before..finder.mentions.len()).collect();
-            if std::env::var("FDEBUG").is_ok() { for &m in &ids { let mm=&finder.mentions[m]; eprintln!("MENTION {:?} {:?} {:?} {:?} end={:?} place={}", (mm.tokens.start..mm.tokens.end).map(|k| p.token_text(k)).collect::<Vec<_>>(), mm.kind, mm.country, mm.entities, mm.ending, mm.place); } }
             let range = p.sentences[s].tokens.clone();
             let clauses = clauses::split(&p, range.clone(), g);
             let clause_of = |k: usize| {
@@ -243,7 +242,6 @@ impl Coder {
             // A word of a name is no act: "Amnesty International", "the Shanghai Cooperation
             // Organisation".
             hits.retain(|h| !inside_name(&finder.mentions, &ids, h));
-            if std::env::var("FDEBUG").is_ok() { for h in &hits { eprintln!("HIT {:?} {:?}", (h.start..h.end).map(|k| p.token_text(k)).collect::<Vec<_>>(), pack.lexicon.entries[h.entry].event); } }
             // "X said (that) Y must ...": a demand by the speaker on Y; the acts named in that
             // clause are its content.
             let mut demand_clauses: Vec<std::ops::Range<usize>> = Vec::new();
@@ -571,7 +569,6 @@ impl Coder {
                     }
                     a.note.push_str(", a promise of force in the that-clause: THREATEN");
                 }
-                if std::env::var("FDEBUG").is_ok() { eprintln!("ARGS {:?} actors={:?} recips={:?} anaph={} note={}", entry.event, a.actors, a.recipients, a.anaphoric, a.note); }
                 if a.anaphoric || (entry.needs_recipient && a.recipients.is_empty()) {
                     continue;
                 }
@@ -849,7 +846,8 @@ fn kk_case<'g>(g: &'g Grammar, word: &str) -> Option<&'g str> {
 /// етті", "соққы беруден бас тартты"), before a postposition ("атысты тоқтату туралы
 /// ұсынысын қабылдамады") or in the clause closed by "деп" ("газды тоқтатамын деп
 /// қорқытты"); a trigger right before another (one word between at most) is its object
-/// ("сотталған адамға кешірім жасады"). Neither is an event of its own. A trigger in the
+/// ("сотталған адамға кешірім жасады"); one before a postposition of cause or purpose is a
+/// reason given ("Қытайды қолдағаны үшін"). None is an event of its own. A trigger in the
 /// locative ("кездесуде"), or one set off by a comma or "and", is.
 fn verb_final_object(
     p: &annals_text::Prepared,

@@ -574,6 +574,7 @@ impl<'a> MentionFinder<'a> {
                 self.add_location(self.kb.capitals[c].name.clone(), Some(code), span);
             }
             let e = self.entity_for_kb(country, span);
+            let ending = self.head_ending(p, range, m.end, m.ending);
             self.push_entity_mention(
                 s,
                 m.start..m.end,
@@ -581,7 +582,7 @@ impl<'a> MentionFinder<'a> {
                 e,
                 place,
                 Some(c),
-                m.ending,
+                ending,
             );
             return m.end;
         }
@@ -724,10 +725,6 @@ impl<'a> MentionFinder<'a> {
                 if let Some(r) = role.filter(|_| !is_other) {
                     return self.role_phrase(p, keys, s, range, start, m.end, r, Some(country));
                 }
-                if is_other {
-                    // "russische ... Rosatom": the name decides; the adjective only leads in.
-                    return k;
-                }
                 // "Sierra Leonean and Liberian refugees": coordinated adjectives share the
                 // role noun after the last of them.
                 let coordinated = k > adj_end
@@ -736,6 +733,10 @@ impl<'a> MentionFinder<'a> {
                             || p.token_text(j) == ","
                     });
                 let other_country = m.entity(AliasKind::Adjective);
+                if is_other && !(coordinated && other_country.is_some()) {
+                    // "russische ... Rosatom": the name decides; the adjective only leads in.
+                    return k;
+                }
                 if let (true, Some(second)) = (coordinated, other_country) {
                     let before = self.mentions.len();
                     let end = self.adjective_phrase(p, keys, s, range, m.start, m.end, second);
@@ -746,6 +747,12 @@ impl<'a> MentionFinder<'a> {
                         first.tokens = start..adj_end;
                         first.country = Some(self.kb.entities[country].country.clone());
                         self.mentions.insert(before, first);
+                        return end;
+                    }
+                    // No role noun shared: each names its own people ("Palestinians and
+                    // Israelis reached ..."), the second found after the first.
+                    if self.mentions.len() == before {
+                        return adj_end;
                     }
                     return end;
                 }
@@ -762,7 +769,15 @@ impl<'a> MentionFinder<'a> {
         // adjective before nouns the base does not list still names a group of that state.
         // Russian, Kazakh, German: the noun right after ("на американские товары",
         // "армянские позиции", "russische Truppen") names a group of that state too.
-        if self.lang != Lang::En && adj_end < range.end {
+        // A Kazakh adjective never inflects: one with a case ending is the people itself
+        // ("үш палестиналықты өлтірді"), with no noun after it.
+        let people = self.lang == Lang::Kk && {
+            let w = &p.tokens[adj_end - 1].lower;
+            self.grammar
+                .cases
+                .contains_key(kk_case_ending(w, self.ending_of(p, adj_end - 1)))
+        };
+        if self.lang != Lang::En && adj_end < range.end && !people {
             let t = &p.tokens[adj_end];
             let noun = t.kind == TokenKind::Word
                 && !self.grammar.is_function_word(&t.lower)
@@ -1094,7 +1109,19 @@ impl<'a> MentionFinder<'a> {
         end: usize,
         ending: &'static str,
     ) -> &'static str {
-        if self.lang != Lang::Kk || !ending.is_empty() || end >= range.end {
+        if self.lang != Lang::Kk {
+            return ending;
+        }
+        // The matcher keeps the shortest ending ("Ташкентт-е"); the case is the longer one
+        // that contains it ("Ташкент-те", locative).
+        if !ending.is_empty() && !self.grammar.cases.contains_key(ending) {
+            let w = &p.tokens[end - 1].lower;
+            let longer = kk_case_ending(w, self.ending_of(p, end - 1));
+            if longer.ends_with(ending) && self.grammar.cases.contains_key(longer) {
+                return longer;
+            }
+        }
+        if !ending.is_empty() || end >= range.end {
             return ending;
         }
         let t = &p.tokens[end];

@@ -173,12 +173,17 @@ impl TokenKeys {
             {
                 let full = fold::key(word);
                 // (A two-letter key is its own prefix: "үй" in "Ақ үйдің".)
+                let cyrillic = inflect::is_cyrillic(word);
+                // (Cyrillic words also meet keys marked for Cyrillic only: "~пан".)
+                let marked_prefix = || {
+                    cyrillic && matcher.prefixes.contains(prefix3(&format!("~{full}")))
+                };
                 if !matcher.prefixes.contains(prefix3(&full))
                     && !matcher.prefixes.contains(prefix_n(&full, 2))
+                    && !marked_prefix()
                 {
                     return Vec::new();
                 }
-                let cyrillic = inflect::is_cyrillic(word);
                 let mut out = vec![(full, "")];
                 for (stem, ending) in inflect::stems(word).into_iter().skip(1) {
                     let k = fold::key(stem);
@@ -310,10 +315,10 @@ fn script_of(name: &str) -> &'static str {
 
 /// The word patterns of one alias, or `None` when it cannot be a name (no words, or one
 /// short word that is not an acronym).
-fn alias_words(alias: &str, target: Target) -> Option<Vec<WordPat>> {
+fn alias_words(alias: &str, lang: Option<Lang>, target: Target) -> Option<Vec<WordPat>> {
     let normalised = annals_text::normalise::normalise(alias).text;
     let tokens = annals_text::tokens::tokenize(&normalised);
-    let words: Vec<WordPat> = tokens
+    let mut words: Vec<WordPat> = tokens
         .iter()
         .filter(|t| t.kind != TokenKind::Punct || normalised[t.span.start..t.span.end].ends_with('*'))
         .map(|t| {
@@ -324,9 +329,27 @@ fn alias_words(alias: &str, target: Target) -> Option<Vec<WordPat>> {
             word_pat(&w)
         })
         .collect::<Option<_>>()?;
+    // English role nouns list all their forms: no adjective stems ("protester" is not
+    // "protest" + "er").
+    if lang == Some(Lang::En) {
+        for w in &mut words {
+            if let WordPat::Keys { keys, .. } = w {
+                keys.truncate(1);
+            }
+        }
+    }
+    let family = matches!(target, Target::Entity(_, AliasKind::Surname));
+    // A surname written in Cyrillic only meets Cyrillic words: its Latin spellings come from
+    // the Latin names ("Пан" of Пан Ги Мун is not the English "Pan").
+    if family && words.len() == 1 && inflect::is_cyrillic(alias) {
+        if let WordPat::Keys { keys, .. } = &mut words[0] {
+            for k in keys.iter_mut().filter(|k| !k.starts_with('~')) {
+                k.insert(0, '~');
+            }
+        }
+    }
     // A single short word that is not an acronym is too ambiguous to be a name ("G7" with
     // its digit is not, nor a capitalised family name: "Xi", "Си").
-    let family = matches!(target, Target::Entity(_, AliasKind::Surname));
     match words.as_slice() {
         [] => None,
         [WordPat::Keys { keys, cap }]
@@ -360,7 +383,7 @@ impl MatcherBuilder {
         pending
             .par_iter()
             .with_min_len(512)
-            .map(|(alias, _, target)| alias_words(alias, *target))
+            .map(|(alias, lang, target)| alias_words(alias, *lang, *target))
             .collect()
     }
 
@@ -731,6 +754,20 @@ mod tests {
         assert_eq!(found(&m, "George W. Bush said"), vec![0]);
         assert_eq!(found(&m, "Donald J. Trump said"), vec![1]);
         assert_eq!(found(&m, "Donald Trump said"), vec![1]);
+    }
+
+    #[test]
+    fn cyrillic_surnames_and_english_roles_stay_in_their_lane() {
+        let mut b = MatcherBuilder::default();
+        b.add("Пан", None, Target::Entity(0, AliasKind::Surname));
+        b.add("protester", Some(Lang::En), Target::Role(0));
+        let m = b.build();
+        assert!(found(&m, "Pan Am flew").is_empty());
+        assert_eq!(found(&m, "Пан заявил"), vec![0]);
+        let text = "a protest in Yerevan";
+        let tokens = annals_text::tokens::tokenize(text);
+        let keys = TokenKeys::new(text, &tokens, &m);
+        assert!(m.find_with(text, &tokens, &keys, 1, Some(Lang::En)).is_empty());
     }
 
     #[test]
