@@ -165,7 +165,8 @@ pub fn stems(word: &str) -> Vec<(&str, &'static str)> {
 /// case forms meet it.
 pub fn dictionary_stems(word: &str) -> Vec<&str> {
     const CYR_DICT: &[&str] = &[
-        "а", "я", "ия", "ь", "й", "ий", "ый", "ой", "ая", "о", "е", "ы", "и",
+        "а", "я", "ия", "ь", "й", "ий", "ый", "ой", "ая", "ое", "ее", "ые", "ие", "о", "е", "ы",
+        "и",
     ];
     const LAT_DICT: &[&str] = &["e"];
     // Lowercase Latin words in the data are adjectives ("kasachisches Unterhaus"): their
