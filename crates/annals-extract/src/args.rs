@@ -483,7 +483,18 @@ pub fn assign(
                 let mm = &mentions[order[*k2]];
                 mm.country.is_none() && mm.entities.is_empty()
             };
-            if let Some(k2) = first_with_state(mentions, &order, &objects, lang) {
+            // A German verb (lowercase) right before "und" or a comma closes its clause part:
+            // what follows belongs to the next verb ("hat die Beziehungen zu Taiwan
+            // abgebrochen und eine Botschaft in Peking eröffnet"); so does a place after it.
+            let part_closed = lang == Lang::De
+                && !p.tokens[t.start].cap
+                && t.end < clause.end
+                && (grammar.coord.contains_word(&p.tokens[t.end].lower)
+                    || p.token_text(t.end) == ",");
+            let after_object = first_with_state(mentions, &order, &objects, lang).filter(|&k2| {
+                prep_object.is_none() || !(mentions[order[k2]].place || part_closed)
+            });
+            if let Some(k2) = after_object {
                 object = coordinated(p, mentions, &order, k2, grammar);
             } else if let Some(&k2) = before.iter().find(|&&k2| {
                 // Not the subject again under another name ("Russia said it would ...").
@@ -579,10 +590,22 @@ pub fn assign(
     // A visit's destination is its host; an act in a country with no other target is
     // directed at that country ("peacekeeping force in Lebanon", "bombs in Kabul").
     if recipients.is_empty() {
-        let place_after = order
+        // A place in the actor's own state yields to a foreign one after it ("liefert Gas über
+        // die Pipeline Kraft Sibiriens nach China").
+        let own = |m: usize| {
+            mentions[m].country.is_some()
+                && actors.iter().any(|&a| mentions[a].country == mentions[m].country)
+        };
+        let after: Vec<usize> = order
             .iter()
             .copied()
-            .find(|&m| mentions[m].place && mentions[m].tokens.start >= t.end)
+            .filter(|&m| mentions[m].place && mentions[m].tokens.start >= t.end)
+            .collect();
+        let place_after = after
+            .iter()
+            .copied()
+            .find(|&m| !own(m))
+            .or_else(|| after.first().copied())
             // "arrived in Amman on a visit": a visit's host may come first; so may any place
             // of a German verb at the end of its clause ("ist nach Caracas zurückgekehrt").
             .or_else(|| {

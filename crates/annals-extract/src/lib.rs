@@ -594,6 +594,9 @@ impl Coder {
                 let reported =
                     (range.start..h.start).any(|k| g.speech.longest(&p.tokens, k).is_some());
                 let mut aux = aux::flags(&p, g, clause.clone(), h.start..h.end, passive, reported);
+                if negation_is_trigger(&p, g, &h.with_at) {
+                    aux.negated = false;
+                }
                 let speech = speech_clause(&clauses, &clause);
                 let tense_in: Vec<_> = std::iter::once(clause.clone()).chain(speech.clone()).collect();
                 let tense = dates::tense(&p, g, &tense_in, h.start..h.end, aux.future);
@@ -608,7 +611,7 @@ impl Coder {
                     published,
                 );
                 if let Some(d) = date.as_ref().filter(|d| d.stated()) {
-                    if dates::is_past(d, published) {
+                    if dates::is_past(d, published) && !ongoing_since(&p, g, d, tense) {
                         aux.historical = true;
                     }
                 }
@@ -1134,6 +1137,27 @@ fn clause_subject(
             && !mm.place
             && !args::governed_by(p, mm.tokens.start, clause.start, &g.prepositions, g)
     })
+}
+
+/// A negation word that is one of the entry's `with` words belongs to the trigger ("erlaubt
+/// ... nicht" = REJECT): it does not also make the event negated.
+fn negation_is_trigger(p: &annals_text::Prepared, g: &Grammar, with_at: &[usize]) -> bool {
+    with_at
+        .iter()
+        .any(|&k| k < p.tokens.len() && g.negation.contains_word(&p.tokens[k].lower))
+}
+
+/// A date after "seit"/"since" with a verb not in the past starts a state still holding
+/// ("Russland liefert seit Dezember Gas"): the event is ongoing, not historical.
+fn ongoing_since(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    d: &dates::DateMention,
+    tense: dates::Tense,
+) -> bool {
+    tense != dates::Tense::Past
+        && d.tokens.start > 0
+        && g.since.contains_word(&p.tokens[d.tokens.start - 1].lower)
 }
 
 /// The clause of the verb of saying next to a content clause ("Putin said on Tuesday | that

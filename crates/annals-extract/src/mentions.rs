@@ -341,6 +341,17 @@ impl<'a> MentionFinder<'a> {
                 .kb
                 .matcher
                 .find_with(&p.norm.text, &p.tokens, keys, i, Some(self.lang));
+            // The surname of a person named before outranks a town or namesake of the same
+            // spelling ("Сорокина" after "Андрей Сорокин").
+            let weak = ms.iter().flat_map(|m| m.targets.iter()).all(|t| {
+                matches!(t, Target::Place(_) | Target::Entity(_, AliasKind::Surname))
+            });
+            if weak && !ms.is_empty() {
+                if let Some(end) = self.unknown_person(p, keys, s, &range, i) {
+                    i = end;
+                    continue;
+                }
+            }
             if let Some(m) = ms.into_iter().next() {
                 i = self.resolve(p, keys, s, &range, m);
                 continue;
@@ -395,19 +406,22 @@ impl<'a> MentionFinder<'a> {
             self.push_entity_mention(s, i..i + 1, MentionKind::Person, e, false, None, "");
             return Some(i + 1);
         }
-        if !self.kb.is_given_name(p.token_text(i)) {
+        // A function word is no name ("Bei Unruhen", "Ранее Пашинян").
+        if self.grammar.is_function_word(&p.tokens[i].lower) || !self.kb.is_given_name(p.token_text(i)) {
             return None;
         }
-        // One or two capitalised words after the given name that the base does not know.
-        let mut end = i + 1;
-        while end < i + 3
-            && cap_word(end)
-            && self
-                .kb
+        // One or two capitalised words after the given name that name nothing else (a town
+        // or a known person's surname of the same spelling does not count: "Андрей Сорокин").
+        let names_other = |k: usize| {
+            self.kb
                 .matcher
-                .find_with(&p.norm.text, &p.tokens, keys, end, Some(self.lang))
-                .is_empty()
-        {
+                .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang))
+                .iter()
+                .flat_map(|m| m.targets.iter())
+                .any(|t| !matches!(t, Target::Place(_) | Target::Entity(_, AliasKind::Surname)))
+        };
+        let mut end = i + 1;
+        while end < i + 3 && cap_word(end) && !names_other(end) {
             end += 1;
         }
         if end == i + 1 {
@@ -415,6 +429,33 @@ impl<'a> MentionFinder<'a> {
         }
         let span = annals_core::Span::new(p.tokens[i].span.start, p.tokens[end - 1].span.end);
         let name = p.slice(span).to_string();
+        // An apposition gives the state: "Roberto Calzadilla, a Bolivian diplomat".
+        let mut k = end + 1;
+        while k < range.end
+            && (self.grammar.indefinite.contains_word(&p.tokens[k].lower)
+                || self.grammar.determiners.contains_word(&p.tokens[k].lower))
+        {
+            k += 1;
+        }
+        let apposition = (end < range.end && p.token_text(end) == "," && k < range.end)
+            .then(|| {
+                self.kb
+                    .matcher
+                    .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang))
+                    .into_iter()
+                    .next()
+                    .and_then(|m| m.entity(AliasKind::Adjective))
+                    .map(|c| self.kb.entities[c].country.clone())
+            })
+            .flatten();
+        // A role right before gives state and sector: "американского журналиста Эвана
+        // Гершковича".
+        let role_before = self
+            .mentions
+            .last()
+            .filter(|m| m.sentence == s && m.kind == MentionKind::Role && m.tokens.end == i);
+        let sector = role_before.and_then(|m| m.sector.clone());
+        let apposition = apposition.or_else(|| role_before.and_then(|m| m.country.clone()));
         let e = match self
             .entities
             .iter()
@@ -429,8 +470,8 @@ impl<'a> MentionFinder<'a> {
                     kb: None,
                     name,
                     kind: "person",
-                    country: None,
-                    sector: None,
+                    country: apposition,
+                    sector,
                     office: None,
                     wikidata: None,
                     spans: vec![span],

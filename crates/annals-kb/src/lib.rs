@@ -364,14 +364,18 @@ impl Kb {
         if self.given_names.is_empty() {
             return false;
         }
+        // Russian names decline with these endings only (Дмитрия, Андрею, Анной), so an
+        // adverb is not a name cut short ("Ранее" is not Ран + ее).
+        const NAME_CASES: &[&str] = &["а", "я", "у", "ю", "ом", "ем", "ой", "ей", "е", "ы", "и"];
         let cyrillic = inflect::is_cyrillic(word);
         inflect::stems(word)
             .into_iter()
             .enumerate()
             .take(if cyrillic { usize::MAX } else { 1 })
-            .any(|(i, (stem, _))| {
+            .any(|(i, (stem, ending))| {
                 let k = annals_text::fold::key(stem);
-                (i == 0 || k.chars().count() >= 3) && self.given_names.contains(&k)
+                (i == 0 || (k.chars().count() >= 3 && NAME_CASES.contains(&ending)))
+                    && self.given_names.contains(&k)
             })
     }
 

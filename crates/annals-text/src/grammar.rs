@@ -133,6 +133,9 @@ pub struct Grammar {
     pub aspect_verbs: WordSet,
     /// Words before a noun trigger that put it in the past ("nach den ... Sanktionen").
     pub after_words: WordSet,
+    /// Words before a date that make it the start of a state still holding ("seit Dezember",
+    /// "since December"): with a verb not in the past, the event is ongoing, not historical.
+    pub since: WordSet,
     /// Postpositions after a noun trigger that put it in the past ("келіссөздерден кейін").
     pub after_postpositions: WordSet,
     /// Words that make a definite noun phrase ("die", "the", "этот").
@@ -301,6 +304,7 @@ impl Grammar {
             speech_acts: set("speech_acts"),
             aspect_verbs: set("aspect_verbs"),
             after_words: set("after_words"),
+            since: set("since"),
             after_postpositions: set("after_postpositions"),
             determiners: set("determiners"),
             abbreviations: strings(v.get("abbreviations"))

@@ -122,3 +122,31 @@ fn role_phrases_name_the_office_holder_of_the_day() {
     let input = annals_extract::Input { id: "t", text: de, lang: Some("de"), ..Default::default() };
     assert!(coder.code(&input).unwrap().entities.iter().all(|e| e.kind != "person"));
 }
+
+/// A person the base does not know is found by a given name (`data/kb/given-names.tsv`), takes
+/// the state of an apposition, and is referred to later by the surname alone.
+#[test]
+fn unknown_people_are_found_by_their_given_names() {
+    let coder = crate::coder();
+    let code = |text: &str, lang: &str| {
+        let input = annals_extract::Input {
+            id: "t",
+            text,
+            lang: Some(lang),
+            published: Some("2024-03-01"),
+            ..Default::default()
+        };
+        coder.code(&input).unwrap()
+    };
+    let rec = code(
+        "Chile rejected the claim, said Ignacio Valdivieso, a Chilean diplomat. Valdivieso added that talks would go on.",
+        "en",
+    );
+    let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
+    assert_eq!(p.name, "Ignacio Valdivieso");
+    assert_eq!(p.country.as_deref(), Some("CHL"));
+    assert_eq!(p.mentions.len(), 2);
+    let rec = code("Журналист Андрей Сорокин сообщил о задержании. Сорокина отпустили вечером.", "ru");
+    let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
+    assert_eq!(p.mentions.len(), 2);
+}
