@@ -387,7 +387,8 @@ impl<'a> MentionFinder<'a> {
             return None;
         }
         // The surname of an unknown person named before.
-        let key = annals_text::fold::key(p.token_text(i));
+        let any_unknown = self.entities.iter().any(|e| e.kb.is_none() && e.kind == "person");
+        let key = if any_unknown { annals_text::fold::key(p.token_text(i)) } else { String::new() };
         let known = self.entities.iter().position(|e| {
             e.kb.is_none()
                 && e.kind == "person"

@@ -368,6 +368,9 @@ impl Kb {
         // adverb is not a name cut short ("Ранее" is not Ран + ее).
         const NAME_CASES: &[&str] = &["а", "я", "у", "ю", "ом", "ем", "ой", "ей", "е", "ы", "и"];
         let cyrillic = inflect::is_cyrillic(word);
+        if !cyrillic {
+            return self.given_names.contains(&annals_text::fold::key(word));
+        }
         inflect::stems(word)
             .into_iter()
             .enumerate()
