@@ -5,6 +5,20 @@
 
 use super::*;
 
+/// The acts whose object can be another act, its content (a demand, refusal, threat,
+/// accusation, promise or support: "demanded that Israel ease...").
+pub(crate) fn takes_content(ty: EventType) -> bool {
+    matches!(
+        ty,
+        EventType::Request
+            | EventType::Reject
+            | EventType::Threaten
+            | EventType::Accuse
+            | EventType::Agree
+            | EventType::Support
+    )
+}
+
 /// Kazakh reported content closed by "деп" and a verb of hoping right after the trigger ("... қолдау
 /// көрсетеді деп үміттенеді"): what is hoped for has not happened.
 pub(crate) fn hoped_for(p: &annals_text::Prepared, g: &Grammar, after: usize, end: usize) -> bool {
@@ -172,15 +186,7 @@ pub(crate) fn verb_final_object(
         return false;
     };
     hits[i + 1..].iter().any(|k| {
-        let outer = matches!(
-            lexicon.entries[k.entry].event,
-            EventType::Request
-                | EventType::Reject
-                | EventType::Threaten
-                | EventType::Accuse
-                | EventType::Agree
-                | EventType::Support
-        );
+        let outer = takes_content(lexicon.entries[k.entry].event);
         if clauses[c].tokens.contains(&k.start) {
             let apart = (h.end..k.start).any(|j| {
                 g.coord.contains_word(&p.tokens[j].lower) || p.token_text(j) == ","

@@ -329,15 +329,7 @@ impl Coder {
                     && kept.iter().any(|k| {
                         (clause_of(k.start) == clause_of(h.start)
                             || complement_of(&p, g, &clauses, k.start, h.start))
-                            && matches!(
-                                pack.lexicon.entries[k.entry].event,
-                                EventType::Request
-                                    | EventType::Reject
-                                    | EventType::Threaten
-                                    | EventType::Accuse
-                                    | EventType::Agree
-                                    | EventType::Support
-                            )
+                            && takes_content(pack.lexicon.entries[k.entry].event)
                             && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                     });
                 if content || about_earlier_act(&p, g, &kept, h, &clause_of) {
