@@ -129,6 +129,37 @@ impl<'a> MentionFinder<'a> {
         }
     }
 
+    /// The document entity of a person the base does not know, found by name or created with
+    /// what the text says of them.
+    fn unknown_person_entity(
+        &mut self,
+        name: String,
+        span: annals_core::Span,
+        country: Option<String>,
+        sector: Option<String>,
+        office: Option<String>,
+    ) -> usize {
+        if let Some(e) = self
+            .entities
+            .iter()
+            .position(|e| e.kb.is_none() && e.kind == "person" && e.name == name)
+        {
+            self.entities[e].spans.push(span);
+            return e;
+        }
+        self.entities.push(DocEntity {
+            kb: None,
+            name,
+            kind: "person",
+            country,
+            sector,
+            office,
+            wikidata: None,
+            spans: vec![span],
+        });
+        self.entities.len() - 1
+    }
+
     /// Lists a city or region among the report's entities as a location (never an actor).
     fn add_location(&mut self, name: String, country: Option<String>, span: annals_core::Span) {
         match self
@@ -457,29 +488,7 @@ impl<'a> MentionFinder<'a> {
             .filter(|m| m.sentence == s && m.kind == MentionKind::Role && m.tokens.end == i);
         let sector = role_before.and_then(|m| m.sector.clone());
         let apposition = apposition.or_else(|| role_before.and_then(|m| m.country.clone()));
-        let e = match self
-            .entities
-            .iter()
-            .position(|e| e.kb.is_none() && e.kind == "person" && e.name == name)
-        {
-            Some(e) => {
-                self.entities[e].spans.push(span);
-                e
-            }
-            None => {
-                self.entities.push(DocEntity {
-                    kb: None,
-                    name,
-                    kind: "person",
-                    country: apposition,
-                    sector,
-                    office: None,
-                    wikidata: None,
-                    spans: vec![span],
-                });
-                self.entities.len() - 1
-            }
-        };
+        let e = self.unknown_person_entity(name, span, apposition, sector, None);
         self.push_entity_mention(s, i..end, MentionKind::Person, e, false, None, "");
         Some(end)
     }
@@ -924,29 +933,13 @@ impl<'a> MentionFinder<'a> {
                     );
                     let name = p.slice(span).to_string();
                     let country_code = country.map(|c| self.kb.entities[c].country.clone());
-                    let e = match self
-                        .entities
-                        .iter()
-                        .position(|e| e.kb.is_none() && e.name == name)
-                    {
-                        Some(e) => {
-                            self.entities[e].spans.push(span);
-                            e
-                        }
-                        None => {
-                            self.entities.push(DocEntity {
-                                kb: None,
-                                name,
-                                kind: "person",
-                                country: country_code,
-                                sector: Some(info.sector.clone()),
-                                office: info.office.clone(),
-                                wikidata: None,
-                                spans: vec![span],
-                            });
-                            self.entities.len() - 1
-                        }
-                    };
+                    let e = self.unknown_person_entity(
+                        name,
+                        span,
+                        country_code,
+                        Some(info.sector.clone()),
+                        info.office.clone(),
+                    );
                     self.push_entity_mention(s, start..k, MentionKind::Person, e, false, None, "");
                     return k;
                 }
