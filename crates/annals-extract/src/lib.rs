@@ -577,7 +577,9 @@ impl Coder {
                         a.note = "speaker of the reported speech".into();
                     }
                 }
-                if a.actors.is_empty() {
+                // Protesters of no state may still be the people of the one state the
+                // report names (decided when the document's states are known, in merge).
+                if a.actors.is_empty() && entry.event != EventType::Protest {
                     continue;
                 }
                 if aux::is_speculation(&p, g, clause.clone(), h.start..h.end)

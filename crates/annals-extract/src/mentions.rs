@@ -310,7 +310,7 @@ impl<'a> MentionFinder<'a> {
         named
             .or_else(|| m.capital().map(|c| self.kb.capitals[c].country))
             .or_else(|| {
-                let code = self.kb.places[m.place()?].country.as_ref()?;
+                let code = self.kb.places[self.kb.place_of(&m, p.slice_tokens(m.start..m.end))?].country.as_ref()?;
                 self.kb.by_code.get(code).copied()
             })
     }
@@ -567,19 +567,36 @@ impl<'a> MentionFinder<'a> {
         let adjective = m.entity(AliasKind::Adjective);
         let demonym = m.entity(AliasKind::Demonym);
         let role = m.role();
-        let locality = m.place();
+        let locality = self.kb.place_of(&m, &surface);
         let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination)
             || self.continues_places(p, s, m.start);
 
         // A surname alone yields to a state, capital or organisation of the same spelling
         // ("Amman" the city, not a Mr Amano).
         let only_surnames = m.targets.iter().all(|t| !matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Person));
-        let persons =
-            if only_surnames && (named.is_some() || capital.is_some() || metonym.is_some()) {
+        // So does a town after a preposition of place ("a rally in Lagos", not Mr Lagos).
+        let persons = if only_surnames
+            && (named.is_some()
+                || capital.is_some()
+                || metonym.is_some()
+                || (locality.is_some() && place))
+            {
                 Vec::new()
             } else {
                 persons
             };
+        // A town outranks the bare surname of someone neither named before in the report
+        // nor in office on its date ("marched through Lagos", not Ricardo Lagos in 2020).
+        let persons = if only_surnames
+            && locality.is_some()
+            && persons.iter().all(|&x| {
+                !self.entities.iter().any(|e| e.kb == Some(x))
+                    && self.date.is_none_or(|_| self.kb.office_on(x, self.date).is_none())
+            }) {
+            Vec::new()
+        } else {
+            persons
+        };
         // A function word that only looks like a surname ("Ранее", "Earlier") is none.
         let persons = if only_surnames
             && m.end - m.start == 1
@@ -784,6 +801,21 @@ impl<'a> MentionFinder<'a> {
                             || p.token_text(j) == ","
                     });
                 let other_country = m.entity(AliasKind::Adjective);
+                // "Serbian Labour Minister": a national body of another state is no body
+                // here, only a word of the role phrase.
+                let foreign_body = m.targets.iter().all(|t| match t {
+                    Target::Entity(i, AliasKind::Name) => {
+                        let e = &self.kb.entities[*i];
+                        e.kind == Kind::Organization
+                            && e.country != "IGO"
+                            && e.country != self.kb.entities[country].country
+                    }
+                    _ => false,
+                });
+                if foreign_body && m.end == k + 1 {
+                    k += 1;
+                    continue;
+                }
                 if is_other && !(coordinated && other_country.is_some()) {
                     // "russische ... Rosatom": the name decides; the adjective only leads in.
                     return k;
@@ -911,12 +943,20 @@ impl<'a> MentionFinder<'a> {
                 self.kb
                     .matcher
                     .find_with(&p.norm.text, &p.tokens, keys, role_end, Some(self.lang));
+            // A match that is only a place or a surname may still be someone the base
+            // lacks ("President Ahmed Ben Bella").
+            let mut unknown = info.title;
             if let Some(m) = ms.into_iter().next() {
                 if let Some(end) = self.titled_person(p, s, start, &m, country) {
                     return end;
                 }
+                unknown &= m
+                    .targets
+                    .iter()
+                    .all(|t| matches!(t, Target::Place(_) | Target::Entity(_, AliasKind::Surname)));
                 // A country after the role: "the government of Kazakhstan" comes below.
-            } else if info.title {
+            }
+            if unknown {
                 // Unknown capitalised words after a title make a person the base lacks.
                 let mut k = role_end;
                 while k < range.end
@@ -1015,7 +1055,7 @@ impl<'a> MentionFinder<'a> {
                     // "security forces in Cizre": the town's state; the town stays a place
                     // of its own (the event's location).
                     // ("the Syrian city" is no town Sirjan).
-                    let town = m.place().filter(|_| {
+                    let town = self.kb.place_of(&m, p.slice_tokens(m.start..m.end)).filter(|_| {
                         c.is_none() && k > role_end && m.entity(AliasKind::Adjective).is_none()
                     });
                     if let Some(code) = town.and_then(|pl| self.kb.places[pl].country.clone()) {
@@ -1221,6 +1261,24 @@ impl<'a> MentionFinder<'a> {
                 .collect(),
             None => persons.clone(),
         };
+        // A surname alone that is someone else's: the state before the title is not the
+        // known person's ("Algerian President Ahmed ..." is no Abiy Ahmed), or the name goes
+        // on with capitalised words ("President Ahmed Ben Bella"; German capitalises nouns,
+        // so there only the state decides). The caller then makes an unknown person.
+        let surname_only = !m.targets.iter().any(|t| {
+            matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Person)
+        });
+        if surname_only {
+            let name_goes_on = self.lang != Lang::De
+                && m.end < p.tokens.len()
+                && p.tokens[m.end].kind == TokenKind::Word
+                && p.tokens[m.end].cap
+                && p.token_text(m.end).chars().skip(1).any(char::is_lowercase)
+                && !self.grammar.is_function_word(&p.tokens[m.end].lower);
+            if (country.is_some() && narrowed.is_empty()) || name_goes_on {
+                return None;
+            }
+        }
         let pick = if narrowed.is_empty() {
             persons
         } else {

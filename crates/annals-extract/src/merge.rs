@@ -183,6 +183,18 @@ pub fn finish(
             .retain(|&m| mentions[m].country.is_some() || !mentions[m].entities.is_empty());
         e.recipient_codes = codes_of(&e.recipients, mentions, entities);
     }
+    // Protesters of no named state in a report about one state are its people ("Islamic
+    // fundamentalists continued their hunger strike to demand the resignation of the
+    // Algerian president").
+    if let [only] = states_named(mentions).as_slice() {
+        for e in &mut events {
+            if e.ty == EventType::Protest && e.actor_codes.is_empty() && e.actors.is_empty() {
+                e.actor_codes = vec![only.clone()];
+                e.notes
+                    .push(format!("protesters of no named state: {only}, the only state named"));
+            }
+        }
+    }
     events.retain(|e| !e.actor_codes.is_empty());
     // What protesters demand is the protest's content, not a second event ("demonstrated
     // ... calling for independence", "rioted, demanding a referendum").

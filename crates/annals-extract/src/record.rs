@@ -87,23 +87,26 @@ pub(crate) fn assemble(
     let records = events
         .into_iter()
         .map(|ev| {
-            let mut recipient = refs(&ev.recipients);
-            if let Some(code) = &ev.inferred_recipient {
-                let name = kb
+            // A state the sentence does not name but the report implies: no text, no span.
+            let inferred = |code: &String| Ref {
+                entity: finder.entities.iter().position(|e| {
+                    e.kb.is_some_and(|k| kb.entities[k].country == *code && e.kind == "country")
+                }),
+                name: kb
                     .by_code
                     .get(code)
                     .map(|&i| kb.entities[i].name.clone())
-                    .unwrap_or(code.clone());
-                recipient.push(Ref {
-                    entity: finder.entities.iter().position(|e| {
-                        e.kb.is_some_and(|k| kb.entities[k].country == *code && e.kind == "country")
-                    }),
-                    name,
-                    country: Some(code.clone()),
-                    sector: None,
-                    text: String::new(),
-                    span: [0, 0],
-                });
+                    .unwrap_or(code.clone()),
+                country: Some(code.clone()),
+                sector: None,
+                text: String::new(),
+                span: [0, 0],
+            };
+            let mut recipient = refs(&ev.recipients);
+            recipient.extend(ev.inferred_recipient.iter().map(inferred));
+            let mut actor = refs(&ev.actors);
+            if ev.actors.is_empty() {
+                actor.extend(ev.actor_codes.iter().map(inferred));
             }
             let location = ev.place.map(|m| {
                 let mm = &mentions[m];
@@ -161,7 +164,7 @@ pub(crate) fn assemble(
                 mode: ev.mode.clone(),
                 cameo: ev.ty.cameo(ev.mode.as_deref()).to_string(),
                 contexts,
-                actor: refs(&ev.actors),
+                actor,
                 recipient,
                 date,
                 location,

@@ -18,7 +18,7 @@ pub mod matcher;
 pub mod schema;
 
 use annals_core::{data::DataSource, Lang};
-use matcher::{AliasKind, Matcher, Target};
+use matcher::{AliasKind, Match, Matcher, Target};
 use schema::*;
 use rayon::prelude::*;
 use std::path::Path;
@@ -241,6 +241,22 @@ impl Kb {
             f.place.iter().for_each(|pl| b.place(pl));
         }
         Ok(b.finish())
+    }
+
+    /// The place match `m` names, written `surface` in the text: of towns whose spellings
+    /// fold alike (Samarra, Samara), the one whose name is spelled so; else the first (the
+    /// most populous).
+    pub fn place_of(&self, m: &Match, surface: &str) -> Option<usize> {
+        let spelled = annals_text::fold::translit(surface);
+        let mut places = m.targets.iter().filter_map(|t| match *t {
+            Target::Place(c) => Some(c),
+            _ => None,
+        });
+        let first = places.next()?;
+        std::iter::once(first)
+            .chain(places)
+            .find(|&c| annals_text::fold::translit(&self.places[c].name) == spelled)
+            .or(Some(first))
     }
 
     /// The office `entity` held on `date` (`YYYY-MM-DD`; a shorter date compares by prefix),

@@ -339,9 +339,11 @@ fn alias_words(alias: &str, lang: Option<Lang>, target: Target) -> Option<Vec<Wo
         }
     }
     let family = matches!(target, Target::Entity(_, AliasKind::Surname));
-    // A surname written in Cyrillic only meets Cyrillic words: its Latin spellings come from
-    // the Latin names ("Пан" of Пан Ги Мун is not the English "Pan").
-    if family && words.len() == 1 && inflect::is_cyrillic(alias) {
+    // A surname or town written in Cyrillic only meets Cyrillic words: its Latin spellings
+    // come from the Latin names ("Пан" of Пан Ги Мун is not the English "Pan", "Шарджа" not
+    // the English "Sharia").
+    let place = matches!(target, Target::Place(_));
+    if (family || place) && words.len() == 1 && inflect::is_cyrillic(alias) {
         if let WordPat::Keys { keys, .. } = &mut words[0] {
             for k in keys.iter_mut().filter(|k| !k.starts_with('~')) {
                 k.insert(0, '~');
@@ -715,7 +717,7 @@ mod tests {
         for i in 0..tokens.len() {
             for hit in m.find_with(text, &tokens, &keys, i, None) {
                 out.extend(hit.targets.iter().filter_map(|t| match t {
-                    Target::Entity(e, _) => Some(*e),
+                    Target::Entity(e, _) | Target::Place(e) => Some(*e),
                     _ => None,
                 }));
             }
@@ -761,9 +763,12 @@ mod tests {
         let mut b = MatcherBuilder::default();
         b.add("Пан", None, Target::Entity(0, AliasKind::Surname));
         b.add("protester", Some(Lang::En), Target::Role(0));
+        b.add("Шарджа", None, Target::Place(0));
         let m = b.build();
         assert!(found(&m, "Pan Am flew").is_empty());
         assert_eq!(found(&m, "Пан заявил"), vec![0]);
+        assert!(found(&m, "under Sharia law").is_empty());
+        assert_eq!(found(&m, "в Шардже"), vec![0]);
         let text = "a protest in Yerevan";
         let tokens = annals_text::tokens::tokenize(text);
         let keys = TokenKeys::new(text, &tokens, &m);

@@ -57,6 +57,13 @@ impl Prepared {
         &self.norm.text[span.start..span.end]
     }
 
+    /// The normalised text of tokens `range` (from the first one's start to the last one's
+    /// end).
+    pub fn slice_tokens(&self, range: std::ops::Range<usize>) -> &str {
+        let end = range.end.max(range.start + 1);
+        self.slice(Span::new(self.tokens[range.start].span.start, self.tokens[end - 1].span.end))
+    }
+
     /// The original characters under a span of the normalised text: what a record quotes
     /// must be what its span points at (a typographic apostrophe stays one).
     pub fn orig_text(&self, span: Span) -> String {
