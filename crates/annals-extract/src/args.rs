@@ -414,7 +414,20 @@ pub fn assign(
                 && subject.iter().all(|&s| mentions[s].tokens.end <= t.start)
                 && !subject.is_empty()
         });
+        // The actor's own people in the object ("отозвать американских руководителей
+        // миссий из Сальвадора") give way to another state.
+        let own: Vec<&String> = subject.iter().filter_map(|&m| mentions[m].country.as_ref()).collect();
+        let other_state = |k: usize| {
+            let mm = &mentions[order[k]];
+            mm.country.as_ref().is_some_and(|c| !own.contains(&c))
+                || (mm.country.is_none() && !mm.entities.is_empty())
+        };
         if let Some(pos) = adjacent
+            .or_else(|| {
+                (0..order.len()).find(|&k| {
+                    oblique(k) && !kk_genitive(case_bearer(k), grammar, lang) && other_state(k)
+                })
+            })
             .or_else(|| {
                 (0..order.len()).find(|&k| oblique(k) && !kk_genitive(case_bearer(k), grammar, lang))
             })
@@ -491,12 +504,21 @@ pub fn assign(
                 && t.end < clause.end
                 && (grammar.coord.contains_word(&p.tokens[t.end].lower)
                     || p.token_text(t.end) == ",");
-            let after_object = first_with_state(mentions, &order, &objects, lang).filter(|&k2| {
+            let own: Vec<&String> = subject.iter().filter_map(|&m| mentions[m].country.as_ref()).collect();
+            let after_object = first_with_state(mentions, &order, &objects, lang, &own).filter(|&k2| {
                 prep_object.is_none() || !(mentions[order[k2]].place || part_closed)
             });
+            // The states joined to a prepositional object are in it ("aus El Salvador und
+            // Panama abgezogen").
+            let prep_list: Vec<usize> = prep_object
+                .map(|k2| coordinated(p, mentions, &order, k2, grammar))
+                .unwrap_or_default();
             if let Some(k2) = after_object {
                 object = coordinated(p, mentions, &order, k2, grammar);
             } else if let Some(&k2) = before.iter().find(|&&k2| {
+                if prep_list.contains(&order[k2]) {
+                    return false;
+                }
                 // Not the subject again under another name ("Russia said it would ...").
                 let same = mentions[order[k2]]
                     .entities
@@ -749,11 +771,26 @@ fn first_with_state(
     order: &[usize],
     candidates: &[usize],
     lang: Lang,
+    own: &[&String],
 ) -> Option<usize> {
     let stateless = |k: usize| {
         let mm = &mentions[order[k]];
         mm.country.is_none() && mm.entities.is_empty()
     };
+    // The actor's own people in the object ("recalled the American chiefs of mission from
+    // El Salvador") give way to another state after them.
+    let own_group = |k: usize| {
+        let mm = &mentions[order[k]];
+        matches!(mm.kind, MentionKind::Role | MentionKind::Group)
+            && mm.country.as_ref().is_some_and(|c| own.contains(&c))
+    };
+    let candidates: Vec<usize> = match candidates.first() {
+        Some(&k) if own_group(k) && candidates.iter().any(|&k2| !own_group(k2) && !stateless(k2)) => {
+            candidates.iter().copied().filter(|&k2| !own_group(k2)).collect()
+        }
+        _ => candidates.to_vec(),
+    };
+    let candidates = candidates.as_slice();
     let first = candidates.first().copied()?;
     if !matches!(lang, Lang::En | Lang::De) || !stateless(first) {
         return Some(first);
