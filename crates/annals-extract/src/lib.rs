@@ -219,7 +219,7 @@ impl Coder {
         let g = &pack.grammar;
         let p = annals_text::prepare(input.text, lang, g);
         let published = input.published.map(|d| &d[..10]);
-        let keys = TokenKeys::new(&p.norm.text, &p.tokens, &self.kb.matcher);
+        let keys = TokenKeys::for_lang(&p.norm.text, &p.tokens, &self.kb.matcher, Some(lang));
         let mut finder = MentionFinder::new(&self.kb, g, lang, published);
         let mut events: Vec<Ev> = Vec::new();
         let mut claims = Vec::new();

@@ -160,6 +160,42 @@ impl<'a> MentionFinder<'a> {
         self.entities.len() - 1
     }
 
+    /// A state named inside an organisation's name ("Совбеза РФ", "Bank of England") is
+    /// listed among the report's entities with that mention, though the organisation is
+    /// the actor.
+    fn states_inside(&mut self, p: &Prepared, keys: &TokenKeys, inner: Range<usize>) {
+        let mut k = inner.start;
+        while k < inner.end {
+            let m = self
+                .kb
+                .matcher
+                .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang))
+                .into_iter()
+                .find(|m| m.end <= inner.end);
+            let state = m.as_ref().and_then(|m| {
+                m.targets.iter().find_map(|t| match *t {
+                    Target::Entity(i, AliasKind::Name)
+                        if self.kb.entities[i].kind == Kind::Country =>
+                    {
+                        Some(i)
+                    }
+                    _ => None,
+                })
+            });
+            match (m, state) {
+                (Some(m), Some(c)) => {
+                    let span = annals_core::Span::new(
+                        p.tokens[m.start].span.start,
+                        p.tokens[m.end - 1].span.end,
+                    );
+                    self.entity_for_kb(c, span);
+                    k = m.end;
+                }
+                _ => k += 1,
+            }
+        }
+    }
+
     /// Lists a city or region among the report's entities as a location (never an actor).
     fn add_location(&mut self, name: String, country: Option<String>, span: annals_core::Span) {
         match self
@@ -460,7 +496,7 @@ impl<'a> MentionFinder<'a> {
             return None;
         }
         let span = annals_core::Span::new(p.tokens[i].span.start, p.tokens[end - 1].span.end);
-        let name = p.slice(span).to_string();
+        let name = self.latin_name(p, i..end);
         // An apposition gives the state: "Roberto Calzadilla, a Bolivian diplomat".
         let mut k = end + 1;
         while k < range.end
@@ -476,7 +512,20 @@ impl<'a> MentionFinder<'a> {
                     .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang))
                     .into_iter()
                     .next()
-                    .and_then(|m| m.entity(AliasKind::Adjective))
+                    .and_then(|m| {
+                        // "a Bolivian diplomat", or a body of a state: "a State Department
+                        // spokeswoman".
+                        m.entity(AliasKind::Adjective).or_else(|| {
+                            m.targets.iter().find_map(|t| match *t {
+                                Target::Entity(i, AliasKind::Name)
+                                    if self.kb.entities[i].kind == Kind::Organization =>
+                                {
+                                    Some(i)
+                                }
+                                _ => None,
+                            })
+                        })
+                    })
                     .map(|c| self.kb.entities[c].country.clone())
             })
             .flatten();
@@ -487,10 +536,48 @@ impl<'a> MentionFinder<'a> {
             .last()
             .filter(|m| m.sentence == s && m.kind == MentionKind::Role && m.tokens.end == i);
         let sector = role_before.and_then(|m| m.sector.clone());
-        let apposition = apposition.or_else(|| role_before.and_then(|m| m.country.clone()));
+        // So does the body right before, whose officer the person is ("заместитель
+        // секретаря Совбеза РФ Юрий Аверьянов", "главный редактор «Новой газеты» Дмитрий
+        // Муратов").
+        let body_before = self.mentions.last().filter(|m| {
+            m.sentence == s
+                && m.kind == MentionKind::Org
+                && m.tokens.end <= i
+                && (m.tokens.end..i).all(|k| p.tokens[k].kind == TokenKind::Punct)
+                && i - m.tokens.end <= 1
+        });
+        let apposition = apposition
+            .or_else(|| role_before.and_then(|m| m.country.clone()))
+            .or_else(|| body_before.and_then(|m| m.country.clone()));
         let e = self.unknown_person_entity(name, span, apposition, sector, None);
         self.push_entity_mention(s, i..end, MentionKind::Person, e, false, None, "");
         Some(end)
+    }
+
+    /// The name of a person the base lacks, written with tokens `words`: a Cyrillic name in
+    /// the Latin spelling of English news, in the nominative (the given name's dictionary
+    /// form, the surname by the case the given name shows: "Дмитрия Муратова": "Dmitry
+    /// Muratov"), so one person has one name in every language. A Latin name stays as
+    /// written.
+    fn latin_name(&self, p: &Prepared, words: Range<usize>) -> String {
+        let text = p.slice_tokens(words.clone());
+        if !text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}')) {
+            return text.to_string();
+        }
+        let mut ending = "";
+        let mut out: Vec<String> = Vec::new();
+        for k in words {
+            let w = p.token_text(k);
+            if out.is_empty() {
+                if let Some((form, e)) = self.kb.given_name(w) {
+                    ending = e;
+                    out.push(annals_text::fold::romanize(form));
+                    continue;
+                }
+            }
+            out.push(annals_text::fold::romanize(&nominative_surname(w, ending)));
+        }
+        out.join(" ")
     }
 
     /// Records the longest run of three or more coordinated state mentions of sentence `s`.
@@ -568,8 +655,16 @@ impl<'a> MentionFinder<'a> {
         let demonym = m.entity(AliasKind::Demonym);
         let role = m.role();
         let locality = self.kb.place_of(&m, &surface);
+        // Kazakh marks the place by a locative ending ("Гаагада"); "Гаагадағы сот" (the
+        // court in The Hague) names the city too, but qualifies a noun that may be an actor
+        // or recipient ("Түркиядағы елшісін").
+        let kk_locative = self.lang == Lang::Kk
+            && matches!(m.ending, "да" | "де" | "та" | "те" | "нда" | "нде");
+        let kk_in = self.lang == Lang::Kk
+            && matches!(m.ending, "дағы" | "дегі" | "тағы" | "тегі" | "ндағы" | "ндегі");
         let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination)
-            || self.continues_places(p, s, m.start);
+            || self.continues_places(p, s, m.start)
+            || kk_locative;
 
         // A surname alone yields to a state, capital or organisation of the same spelling
         // ("Amman" the city, not a Mr Amano).
@@ -632,11 +727,14 @@ impl<'a> MentionFinder<'a> {
             let place = place && kind == MentionKind::Country;
             let ending = self.head_ending(p, range, m.end, m.ending);
             self.push_entity_mention(s, m.start..m.end, kind, e, place, None, ending);
+            if kind == MentionKind::Org {
+                self.states_inside(p, keys, m.start + 1..m.end);
+            }
             return m.end;
         }
         if let Some(c) = capital {
             let country = self.kb.capitals[c].country;
-            if place {
+            if place || kk_in {
                 // "in The Hague": the city is also a location of the report.
                 let code = self.kb.entities[country].country.clone();
                 self.add_location(self.kb.capitals[c].name.clone(), Some(code), span);
@@ -971,7 +1069,7 @@ impl<'a> MentionFinder<'a> {
                         p.tokens[role_end].span.start,
                         p.tokens[k - 1].span.end,
                     );
-                    let name = p.slice(span).to_string();
+                    let name = self.latin_name(p, role_end..k);
                     let country_code = country.map(|c| self.kb.entities[c].country.clone());
                     let e = self.unknown_person_entity(
                         name,
@@ -1484,4 +1582,39 @@ fn kk_case_ending(word: &str, ending: &'static str) -> &'static str {
 
 fn past_form(grammar: &Grammar, w: &str) -> bool {
     grammar.past.contains_word(w) || grammar.past_endings.iter().any(|e| w.ends_with(e.as_str()))
+}
+
+
+/// A Russian surname in the nominative, given the case ending its given name shows
+/// ("Муратова" after "Дмитрия": "Муратов"; "Муратовой" after "Анны": "Муратова"; an
+/// instrumental "Муратовым" after "Дмитрием": "Муратов").
+fn nominative_surname<'a>(w: &'a str, given_ending: &str) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    let cut = |n: usize| Cow::Borrowed(&w[..w.len() - n]);
+    match given_ending {
+        "а" | "я" if w.ends_with('а') || w.ends_with('я') => cut('а'.len_utf8()),
+        "у" | "ю" if ["ову", "еву", "ину", "ичу"].iter().any(|x| w.ends_with(x)) => {
+            cut('у'.len_utf8())
+        }
+        "ом" | "ем" if w.ends_with("ым") => cut("ым".len()),
+        _ if ["овой", "евой", "иной"].iter().any(|x| w.ends_with(x)) => {
+            Cow::Owned(format!("{}а", &w[..w.len() - "ой".len()]))
+        }
+        _ => Cow::Borrowed(w),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nominative_surname;
+
+    #[test]
+    fn surnames_return_to_the_nominative_by_their_given_names_case() {
+        assert_eq!(nominative_surname("Муратова", "я"), "Муратов");
+        assert_eq!(nominative_surname("Муратов", ""), "Муратов");
+        assert_eq!(nominative_surname("Гершковича", "а"), "Гершкович");
+        assert_eq!(nominative_surname("Муратовым", "ем"), "Муратов");
+        assert_eq!(nominative_surname("Муратовой", "ы"), "Муратова");
+        assert_eq!(nominative_surname("Муратова", ""), "Муратова");
+    }
 }

@@ -66,7 +66,11 @@ const CYRILLIC: &[&str] = &[
     "ьи",
     "ью",
     "ьей",
-    // Kazakh (case suffixes, plural, possessive third person)
+];
+
+/// Kazakh case suffixes, plural and third-person possessive (Kazakh texts only: in Russian
+/// "Карта" is no Карр + та).
+const KAZAKH: &[&str] = &[
     "ның",
     "нің",
     "дың",
@@ -133,16 +137,26 @@ pub fn is_cyrillic(word: &str) -> bool {
 
 /// Candidate stems of a word with the ending each drops (the word itself first, with `""`).
 pub fn stems(word: &str) -> Vec<(&str, &'static str)> {
+    stems_with(word, true)
+}
+
+/// [`stems`] of a word in a text known not to be Kazakh: Russian endings only.
+pub fn stems_without_kazakh(word: &str) -> Vec<(&str, &'static str)> {
+    stems_with(word, false)
+}
+
+fn stems_with(word: &str, kazakh: bool) -> Vec<(&str, &'static str)> {
     let mut out = vec![(word, "")];
     // A capitalised Cyrillic name may have a stem of two letters (Ким Чен Ына: "Ын" + "а").
     let capital = word.chars().next().is_some_and(char::is_uppercase);
-    let (endings, min) = if is_cyrillic(word) {
-        (CYRILLIC, if capital { 2 } else { 3 })
+    let (endings, min): (&[&[&str]], usize) = if is_cyrillic(word) {
+        let lists: &[&[&str]] = if kazakh { &[CYRILLIC, KAZAKH] } else { &[CYRILLIC] };
+        (lists, if capital { 2 } else { 3 })
     } else {
-        (LATIN, 4)
+        (&[LATIN], 4)
     };
     let lower_word = word.to_lowercase();
-    for e in endings {
+    for e in endings.iter().flat_map(|l| l.iter()) {
         if lower_word.ends_with(e) {
             let cut = word.len() - e.len();
             if !word.is_char_boundary(cut) {
@@ -173,6 +187,8 @@ pub fn dictionary_stems(word: &str) -> Vec<&str> {
     // inflected dictionary form meets the others at the bare stem.
     const LAT_ADJ: &[&str] = &["e", "es", "er", "en", "em"];
     let lowercase = word.chars().next().is_some_and(|c| c.is_lowercase());
+    // A capitalised Cyrillic name in -о is a foreign one that does not decline (Токио,
+    // Соуэто: "Совето" is no form of the word "Совет"); lowercase neuters do ("правительство").
     let (endings, min) = if is_cyrillic(word) {
         (CYR_DICT, 3)
     } else if lowercase {
@@ -183,6 +199,9 @@ pub fn dictionary_stems(word: &str) -> Vec<&str> {
     let lower_word = word.to_lowercase();
     let mut out = Vec::new();
     for e in endings {
+        if *e == "о" && !lowercase {
+            continue;
+        }
         if lower_word.ends_with(e) {
             let cut = word.len() - e.len();
             if word.is_char_boundary(cut) && word[..cut].chars().count() >= min {

@@ -115,7 +115,7 @@ pub struct Kb {
     /// Index of each country entity by its code.
     pub by_code: std::collections::HashMap<String, usize>,
     /// Keys of given names (`kb/given-names.tsv`) and of their Cyrillic stems.
-    given_names: rustc_hash::FxHashSet<String>,
+    given_names: rustc_hash::FxHashMap<String, (String, u8)>,
 }
 
 /// One answer of [`Kb::lookup`].
@@ -156,7 +156,7 @@ enum Parsed {
     People(PeopleFile),
     Orgs(OrgFile),
     Roles(RoleFile, Lang),
-    GivenNames(Vec<String>),
+    GivenNames(Vec<(String, String, u8)>),
 }
 
 impl FileKind {
@@ -222,7 +222,19 @@ impl Kb {
                 Parsed::People(f) => f.person.iter().for_each(|p| b.person(p)),
                 Parsed::Orgs(f) => f.org.iter().for_each(|o| b.org(o)),
                 Parsed::Roles(f, lang) => f.role.iter().for_each(|r| b.role(r, lang)),
-                Parsed::GivenNames(keys) => b.given_names.extend(keys),
+                Parsed::GivenNames(keys) => {
+                    // A key keeps the spelling it was listed with, a listed Cyrillic form
+                    // before a stem of one (Пётр, not the Петр- of Petra's "Петра"), a
+                    // stem before a Latin spelling.
+                    for (k, form, rank) in keys {
+                        match b.given_names.get(&k) {
+                            Some((_, r)) if *r >= rank => {}
+                            _ => {
+                                b.given_names.insert(k, (form, rank));
+                            }
+                        }
+                    }
+                }
             }
         }
         if let Some(path) = user_actors {
@@ -377,24 +389,34 @@ impl Kb {
     /// Whether a word is a given name ("Roberto", "Дмитрия"): with a capitalised word after
     /// it, it names a person the base may not know.
     pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_name(word).is_some()
+    }
+
+    /// The given name a word is, in its dictionary form, with the case ending it carries
+    /// ("Дмитрия": "Дмитрий", "я"; "Roberto": "Roberto", "").
+    pub fn given_name(&self, word: &str) -> Option<(&str, &'static str)> {
         if self.given_names.is_empty() {
-            return false;
+            return None;
         }
         // Russian names decline with these endings only (Дмитрия, Андрею, Анной), so an
         // adverb is not a name cut short ("Ранее" is not Ран + ее).
         const NAME_CASES: &[&str] = &["а", "я", "у", "ю", "ом", "ем", "ой", "ей", "е", "ы", "и"];
-        let cyrillic = inflect::is_cyrillic(word);
-        if !cyrillic {
-            return self.given_names.contains(&annals_text::fold::key(word));
+        if !inflect::is_cyrillic(word) {
+            return self
+                .given_names
+                .get(&annals_text::fold::key(word))
+                .map(|(form, _)| (form.as_str(), ""));
         }
         inflect::stems(word)
             .into_iter()
             .enumerate()
-            .take(if cyrillic { usize::MAX } else { 1 })
-            .any(|(i, (stem, ending))| {
+            .find_map(|(i, (stem, ending))| {
                 let k = annals_text::fold::key(stem);
-                (i == 0 || (k.chars().count() >= 3 && NAME_CASES.contains(&ending)))
-                    && self.given_names.contains(&k)
+                if i == 0 || (k.chars().count() >= 3 && NAME_CASES.contains(&ending)) {
+                    self.given_names.get(&k).map(|(form, _)| (form.as_str(), ending))
+                } else {
+                    None
+                }
             })
     }
 
@@ -513,7 +535,7 @@ struct Builder {
     roles: Vec<RoleInfo>,
     matcher: matcher::MatcherBuilder,
     by_code: std::collections::HashMap<String, usize>,
-    given_names: rustc_hash::FxHashSet<String>,
+    given_names: rustc_hash::FxHashMap<String, (String, u8)>,
 }
 
 impl Builder {
@@ -711,21 +733,31 @@ impl Builder {
 /// The keys of the given names in `src` (`kb/given-names.tsv`: a name, a tab, its other
 /// spellings separated by "; "), with the stems of Cyrillic dictionary forms (Дмитрий ->
 /// Дмитри, so that Дмитрия meets it).
-fn given_name_keys(src: &str) -> Vec<String> {
+/// The keys of the given-name list, each with the spelling it stands for and its rank: a
+/// Cyrillic form as listed (2), a stem of one (1), a Latin spelling (0, which stands for
+/// the line's first, Latin spelling).
+fn given_name_keys(src: &str) -> Vec<(String, String, u8)> {
     let mut out = Vec::new();
     for line in src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let (first, rest) = line.split_once('\t').unwrap_or((line, ""));
+        let latin = first.trim().to_string();
         for name in std::iter::once(first).chain(rest.split(';')).map(str::trim) {
             if name.is_empty() {
                 continue;
             }
-            out.push(annals_text::fold::key(name));
             if inflect::is_cyrillic(name) {
-                out.extend(inflect::dictionary_stems(name).into_iter().map(annals_text::fold::key));
+                out.push((annals_text::fold::key(name), name.to_string(), 2));
+                out.extend(
+                    inflect::dictionary_stems(name)
+                        .into_iter()
+                        .map(|stem| (annals_text::fold::key(stem), name.to_string(), 1)),
+                );
+            } else {
+                out.push((annals_text::fold::key(name), latin.clone(), 0));
             }
         }
     }
-    out.retain(|k| k.chars().count() >= 3);
+    out.retain(|(k, _, _)| k.chars().count() >= 3);
     out
 }
 

@@ -133,6 +133,18 @@ struct WordInfo {
 impl TokenKeys {
     /// Computes the keys of every word token (number and punctuation tokens get none).
     pub fn new(text: &str, tokens: &[Token], matcher: &Matcher) -> TokenKeys {
+        Self::for_lang(text, tokens, matcher, None)
+    }
+
+    /// [`TokenKeys::new`] for a text in a known language: Kazakh case suffixes are only
+    /// stripped in Kazakh texts (or when the language is unknown).
+    pub fn for_lang(
+        text: &str,
+        tokens: &[Token],
+        matcher: &Matcher,
+        lang: Option<Lang>,
+    ) -> TokenKeys {
+        let kazakh = lang.is_none_or(|l| l == Lang::Kk);
         // News repeats its words: each distinct word is folded once per document.
         let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
         let mut lists: Vec<WordKeys> = vec![WordKeys::default()];
@@ -146,7 +158,7 @@ impl TokenKeys {
                 }
                 let word = &text[t.span.start..t.span.end];
                 *seen.entry(word).or_insert_with(|| {
-                    let computed = cached_word_keys(word, matcher);
+                    let computed = cached_word_keys(word, matcher, kazakh);
                     if computed.keys.is_empty() {
                         return 0;
                     }
@@ -168,7 +180,7 @@ impl TokenKeys {
         &self.lists[self.of_token[i] as usize].first
     }
 
-    fn word_keys(word: &str, matcher: &Matcher) -> Vec<(String, &'static str)> {
+    fn word_keys(word: &str, matcher: &Matcher, kazakh: bool) -> Vec<(String, &'static str)> {
         {
             {
                 let full = fold::key(word);
@@ -185,7 +197,17 @@ impl TokenKeys {
                     return Vec::new();
                 }
                 let mut out = vec![(full, "")];
-                for (stem, ending) in inflect::stems(word).into_iter().skip(1) {
+                let stems = if kazakh {
+                    inflect::stems(word)
+                } else {
+                    inflect::stems_without_kazakh(word)
+                };
+                for (stem, ending) in stems.into_iter().skip(1) {
+                    // An и before a vowel ending is the stem's ("демократию" is
+                    // демократи-ю, no form of "демократы"; "Германию": Германи-ю).
+                    if cyrillic && matches!(ending, "ии" | "ию" | "ия" | "ие") {
+                        continue;
+                    }
                     let k = fold::key(stem);
                     if cyrillic {
                         out.push((format!("~{k}"), ending));
@@ -215,12 +237,14 @@ thread_local! {
     static WORD_KEYS: std::cell::RefCell<FxHashMap<String, WordKeys>> = std::cell::RefCell::new(FxHashMap::default());
 }
 
-fn cached_word_keys(word: &str, matcher: &Matcher) -> WordKeys {
+fn cached_word_keys(word: &str, matcher: &Matcher, kazakh: bool) -> WordKeys {
+    // (Keys without the Kazakh stems are cached under the word with a leading NUL.)
+    let cache_key = |w: &str| if kazakh { w.to_string() } else { format!("\0{w}") };
     WORD_KEYS.with(|cache| {
-        if let Some(k) = cache.borrow().get(word) {
+        if let Some(k) = cache.borrow().get(kazakh.then_some(word).unwrap_or(&cache_key(word))) {
             return k.clone();
         }
-        let keys = TokenKeys::word_keys(word, matcher);
+        let keys = TokenKeys::word_keys(word, matcher, kazakh);
         let mut first: Vec<u32> = keys
             .iter()
             .flat_map(|(k, _)| {
@@ -240,7 +264,7 @@ fn cached_word_keys(word: &str, matcher: &Matcher) -> WordKeys {
         if c.len() > 500_000 {
             c.clear();
         }
-        c.insert(word.to_string(), k.clone());
+        c.insert(cache_key(word), k.clone());
         k
     })
 }
@@ -335,6 +359,20 @@ fn alias_words(alias: &str, lang: Option<Lang>, target: Target) -> Option<Vec<Wo
         for w in &mut words {
             if let WordPat::Keys { keys, .. } = w {
                 keys.truncate(1);
+            }
+        }
+    }
+    // A one-word Cyrillic plural in -ы ("демократы") meets its other forms by its stem; its
+    // full key would also be that of a stem in -и (демократи-ю, "democracy", folds alike).
+    // (Not in names of several words: a Kazakh "шарт ұйымы" takes its case after the -ы.)
+    if words.len() == 1
+        && inflect::is_cyrillic(alias)
+        && alias.ends_with('ы')
+        && alias.chars().next().is_some_and(char::is_lowercase)
+    {
+        if let WordPat::Keys { keys, .. } = &mut words[0] {
+            if keys.len() > 1 {
+                keys.remove(0);
             }
         }
     }
@@ -769,10 +807,30 @@ mod tests {
         assert_eq!(found(&m, "Пан заявил"), vec![0]);
         assert!(found(&m, "under Sharia law").is_empty());
         assert_eq!(found(&m, "в Шардже"), vec![0]);
+        let parties = matcher(&["демократы"]);
+        assert_eq!(found(&parties, "демократы победили"), vec![0]);
+        assert_eq!(found(&parties, "победу демократов"), vec![0]);
+        assert!(found(&parties, "саммит за демократию").is_empty());
+        assert!(found(&parties, "защита демократии").is_empty());
         let text = "a protest in Yerevan";
         let tokens = annals_text::tokens::tokenize(text);
         let keys = TokenKeys::new(text, &tokens, &m);
         assert!(m.find_with(text, &tokens, &keys, 1, Some(Lang::En)).is_empty());
+    }
+
+    #[test]
+    fn kazakh_case_suffixes_only_in_kazakh_texts() {
+        let mut b = MatcherBuilder::default();
+        b.add("Карр", None, Target::Entity(0, AliasKind::Surname));
+        let m = b.build();
+        let text = "Карта боевых действий";
+        let tokens = annals_text::tokens::tokenize(text);
+        let ru = TokenKeys::for_lang(text, &tokens, &m, Some(Lang::Ru));
+        assert!(m.find_with(text, &tokens, &ru, 0, Some(Lang::Ru)).is_empty());
+        let text = "Карртың мәлімдемесі";
+        let tokens = annals_text::tokens::tokenize(text);
+        let kk = TokenKeys::for_lang(text, &tokens, &m, Some(Lang::Kk));
+        assert!(!m.find_with(text, &tokens, &kk, 0, Some(Lang::Kk)).is_empty());
     }
 
     #[test]

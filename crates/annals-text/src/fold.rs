@@ -115,6 +115,79 @@ pub fn translit(word: &str) -> String {
     out
 }
 
+/// A Cyrillic word in the Latin spelling English news gives Russian, Kazakh and Ukrainian
+/// names ("Муратов" -> "Muratov", "Аверьянов" -> "Averyanov", "Дмитрий" -> "Dmitry"); for
+/// display, not matching (see [`key`]). Other characters stay as they are.
+pub fn romanize(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len() + 4);
+    let mut skip = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let next = chars.get(i + 1).and_then(|n| n.to_lowercase().next());
+        let ends_after_next = chars.get(i + 2).is_none_or(|n| !n.is_alphabetic());
+        let latin: &str = match lower {
+            // "-ий", "-ый" end a name as "-y" (Dmitry, Yury).
+            'и' | 'ы' if next == Some('й') && ends_after_next && i > 0 => {
+                skip = true;
+                "y"
+            }
+            'е' if i == 0 => "ye",
+            'а' | 'ә' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ғ' | 'ґ' => "g",
+            'д' => "d",
+            'е' | 'э' => "e",
+            'ё' => "yo",
+            'є' => "ye",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'і' => "i",
+            'ї' => "yi",
+            'й' | 'ы' => "y",
+            'к' | 'қ' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'ң' => "ng",
+            'о' | 'ө' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' | 'ұ' | 'ү' => "u",
+            'ф' => "f",
+            'х' => "kh",
+            'һ' => "h",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ъ' | 'ь' => "",
+            'ю' => "yu",
+            'я' => "ya",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        if c.is_uppercase() {
+            let mut it = latin.chars();
+            if let Some(f) = it.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(it.as_str());
+            }
+        } else {
+            out.push_str(latin);
+        }
+    }
+    out
+}
+
 /// Whether a word is written in a script the key does not transliterate by its own tables
 /// (not Latin, Cyrillic or Greek): Lao, Arabic, Chinese... `deunicode` gives such words a
 /// rough Latin spelling that must not meet Latin words ("ລາວ" is not the English "law").
@@ -192,7 +265,18 @@ pub fn key(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::key;
+    use super::{key, romanize};
+
+    #[test]
+    fn cyrillic_names_take_their_english_spelling() {
+        assert_eq!(romanize("Муратов"), "Muratov");
+        assert_eq!(romanize("Аверьянов"), "Averyanov");
+        assert_eq!(romanize("Дмитрий"), "Dmitry");
+        assert_eq!(romanize("Евгений"), "Yevgeny");
+        assert_eq!(romanize("Жұмабаев"), "Zhumabaev");
+        assert_eq!(romanize("Щукин"), "Shchukin");
+        assert_eq!(romanize("Calzadilla"), "Calzadilla");
+    }
 
     #[test]
     fn one_man_in_every_spelling() {

@@ -79,11 +79,12 @@ pub fn run(data: &DataSource, actors: Option<&std::path::Path>, args: &BenchArgs
     // (text preparation is timed apart and left out: it serves every stage).
     let mut matching = std::time::Duration::ZERO;
     let mut matched = 0usize;
-    for (_, text, _) in &docs {
+    for (_, text, lang) in &docs {
         let norm = annals_text::normalise::normalise(text);
         let tokens = annals_text::tokens::tokenize(&norm.text);
         let t = Instant::now();
-        let keys = annals_kb::matcher::TokenKeys::new(&norm.text, &tokens, &coder.kb.matcher);
+        let lang = lang.as_deref().and_then(annals_core::Lang::parse);
+        let keys = annals_kb::matcher::TokenKeys::for_lang(&norm.text, &tokens, &coder.kb.matcher, lang);
         for i in 0..tokens.len() {
             matched += coder
                 .kb

@@ -149,4 +149,24 @@ fn unknown_people_are_found_by_their_given_names() {
     let rec = code("Журналист Андрей Сорокин сообщил о задержании. Сорокина отпустили вечером.", "ru");
     let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
     assert_eq!(p.mentions.len(), 2);
+    // A Cyrillic name gets its English spelling, in the nominative, so that one person has
+    // one name in every language; the mentions keep the text as written.
+    assert_eq!(p.name, "Andrey Sorokin");
+    let rec = code("Суд арестовал журналиста Дмитрия Кузнецова, сообщил адвокат.", "ru");
+    let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
+    assert_eq!(p.name, "Dmitry Kuznetsov");
+    assert_eq!(p.mentions[0].text, "Дмитрия Кузнецова");
+    // An officer of a state's body takes its state ("Совбеза РФ Юрий Аверьянов"); an
+    // apposition naming a body gives the state too.
+    let rec = code(
+        "Заместитель секретаря Совбеза РФ Юрий Аверьянов заявил, что саммит провалился.",
+        "ru",
+    );
+    let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
+    assert_eq!((p.name.as_str(), p.country.as_deref()), ("Yury Averyanov", Some("RUS")));
+    assert!(rec.entities.iter().any(|e| e.name == "Russia"
+        && e.mentions.iter().any(|m| m.text == "РФ")));
+    let rec = code("Heather Nauert, a State Department spokeswoman, criticised the decision.", "en");
+    let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
+    assert_eq!(p.country.as_deref(), Some("USA"));
 }
