@@ -488,8 +488,16 @@ impl<'a> MentionFinder<'a> {
                 .flat_map(|m| m.targets.iter())
                 .any(|t| !matches!(t, Target::Place(_) | Target::Entity(_, AliasKind::Surname)))
         };
+        // A second given name may follow the first ("Juan Carlos Varela"), but one after
+        // the surname starts the next name ("Конрада Аденауэра Вольфганг ...").
         let mut end = i + 1;
-        while end < i + 3 && cap_word(end) && !names_other(end) {
+        while end < i + 3
+            && cap_word(end)
+            && !names_other(end)
+            && !(end > i + 1
+                && self.kb.is_given_name(p.token_text(end))
+                && !self.kb.is_given_name(p.token_text(end - 1)))
+        {
             end += 1;
         }
         if end == i + 1 {
@@ -569,9 +577,14 @@ impl<'a> MentionFinder<'a> {
         for k in words {
             let w = p.token_text(k);
             if out.is_empty() {
-                if let Some((form, e)) = self.kb.given_name(w) {
+                if let Some((form, latin, e)) = self.kb.given_name(w) {
                     ending = e;
-                    out.push(annals_text::fold::romanize(form));
+                    // A Russian name is spelled as Russian is romanised ("Yury"); a foreign
+                    // one written in Cyrillic takes its own spelling ("Джон": John, not
+                    // "Dzhon").
+                    let romanized = annals_text::fold::romanize(form);
+                    let own = annals_text::fold::key(&romanized) == annals_text::fold::key(latin);
+                    out.push(if own { romanized } else { latin.to_string() });
                     continue;
                 }
             }
@@ -634,7 +647,19 @@ impl<'a> MentionFinder<'a> {
         let span =
             annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
         let surface = p.slice(span).to_string();
-        let persons: Vec<usize> = self.persons_in(&m);
+        let mut persons: Vec<usize> = self.persons_in(&m);
+        // German capitalises every noun: a surname alone must be spelled as the data spells
+        // it (with a genitive -s), not merely fold alike ("Personen" is no Persson, "Dann"
+        // no Dan, "Ganz" no Gantz).
+        if self.lang == Lang::De && m.end - m.start == 1 {
+            let spelled = annals_text::fold::translit(&surface);
+            let bare = spelled.strip_suffix('s').unwrap_or(&spelled).to_string();
+            persons.retain(|&x| {
+                let full_name = m.targets.iter().any(|t| *t == Target::Entity(x, AliasKind::Name));
+                let e = &self.kb.entities[x];
+                full_name || e.surnames.iter().any(|s| *s == spelled || *s == bare)
+            });
+        }
         let named: Option<usize> = m.targets.iter().find_map(|t| match t {
             Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind != Kind::Person => {
                 Some(*i)
@@ -1048,10 +1073,12 @@ impl<'a> MentionFinder<'a> {
                 if let Some(end) = self.titled_person(p, s, start, &m, country) {
                     return end;
                 }
-                unknown &= m
-                    .targets
-                    .iter()
-                    .all(|t| matches!(t, Target::Place(_) | Target::Entity(_, AliasKind::Surname)));
+                // (Only a surname: "главы Чечни Рамзана Кадырова" has a region after the
+                // title, no person.)
+                unknown &= !self.persons_in(&m).is_empty()
+                    && m.targets.iter().all(|t| {
+                        matches!(t, Target::Place(_) | Target::Entity(_, AliasKind::Surname))
+                    });
                 // A country after the role: "the government of Kazakhstan" comes below.
             }
             if unknown {

@@ -94,6 +94,10 @@ pub struct Entity {
     pub org_kind: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// A person's surnames as the data spells them in Latin letters, lowercase without
+    /// accents ("persson", "tokajew"): where every noun is capitalised (German), a surname
+    /// alone must be spelled so, not merely fold alike ("Personen" is no Persson).
+    pub surnames: Vec<String>,
 }
 
 /// A role noun ("Außenminister", "military", "власти").
@@ -115,7 +119,7 @@ pub struct Kb {
     /// Index of each country entity by its code.
     pub by_code: std::collections::HashMap<String, usize>,
     /// Keys of given names (`kb/given-names.tsv`) and of their Cyrillic stems.
-    given_names: rustc_hash::FxHashMap<String, (String, u8)>,
+    given_names: rustc_hash::FxHashMap<String, (String, String, u8)>,
 }
 
 /// One answer of [`Kb::lookup`].
@@ -156,7 +160,7 @@ enum Parsed {
     People(PeopleFile),
     Orgs(OrgFile),
     Roles(RoleFile, Lang),
-    GivenNames(Vec<(String, String, u8)>),
+    GivenNames(Vec<(String, String, String, u8)>),
 }
 
 impl FileKind {
@@ -226,11 +230,11 @@ impl Kb {
                     // A key keeps the spelling it was listed with, a listed Cyrillic form
                     // before a stem of one (Пётр, not the Петр- of Petra's "Петра"), a
                     // stem before a Latin spelling.
-                    for (k, form, rank) in keys {
+                    for (k, form, latin, rank) in keys {
                         match b.given_names.get(&k) {
-                            Some((_, r)) if *r >= rank => {}
+                            Some((_, _, r)) if *r >= rank => {}
                             _ => {
-                                b.given_names.insert(k, (form, rank));
+                                b.given_names.insert(k, (form, latin, rank));
                             }
                         }
                     }
@@ -392,9 +396,12 @@ impl Kb {
         self.given_name(word).is_some()
     }
 
-    /// The given name a word is, in its dictionary form, with the case ending it carries
-    /// ("Дмитрия": "Дмитрий", "я"; "Roberto": "Roberto", "").
-    pub fn given_name(&self, word: &str) -> Option<(&str, &'static str)> {
+    /// The given name a word is: its dictionary form as the list writes it, the line's
+    /// Latin spelling, and the case ending the word carries ("Дмитрия": "Дмитрий",
+    /// "Dmitry", "я"; "Roberto": "Roberto", "Roberto", ""). A Cyrillic word only meets the
+    /// list's Cyrillic forms, and an inflected one only a form that starts with its stem
+    /// ("Южной" is no Юджин, though they fold alike).
+    pub fn given_name(&self, word: &str) -> Option<(&str, &str, &'static str)> {
         if self.given_names.is_empty() {
             return None;
         }
@@ -404,19 +411,27 @@ impl Kb {
         if !inflect::is_cyrillic(word) {
             return self
                 .given_names
-                .get(&annals_text::fold::key(word))
-                .map(|(form, _)| (form.as_str(), ""));
+                .get(&format!("L:{}", annals_text::fold::key(word)))
+                .map(|(form, latin, _)| (form.as_str(), latin.as_str(), ""));
         }
+        let plain = |w: &str| w.to_lowercase().replace('ё', "е");
         inflect::stems(word)
             .into_iter()
             .enumerate()
             .find_map(|(i, (stem, ending))| {
                 let k = annals_text::fold::key(stem);
-                if i == 0 || (k.chars().count() >= 3 && NAME_CASES.contains(&ending)) {
-                    self.given_names.get(&k).map(|(form, _)| (form.as_str(), ending))
-                } else {
-                    None
+                if i > 0 && (k.chars().count() < 3 || !NAME_CASES.contains(&ending)) {
+                    return None;
                 }
+                let (form, latin, rank) = self.given_names.get(&k)?;
+                // The word itself must be a listed form ("Сам" is only the stem of Сами);
+                // a stem must begin one.
+                let fits = if i == 0 {
+                    *rank == 2
+                } else {
+                    *rank > 0 && plain(form).starts_with(&plain(stem))
+                };
+                fits.then_some((form.as_str(), latin.as_str(), ending))
             })
     }
 
@@ -493,6 +508,16 @@ fn surname_of(name: &str) -> Option<&str> {
     if words.len() < 2 {
         return None;
     }
+    // A monarch's ordinal is no surname ("Elizabeth II", "Елизавета Вторая", "Karl III.").
+    let last = words[words.len() - 1].1.trim_end_matches('.').to_lowercase();
+    const ORDINALS: &[&str] = &[
+        "первый", "первая", "второй", "вторая", "третий", "третья", "четвёртый", "четвертый",
+        "пятый", "шестой", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi",
+        "xii", "xiii", "xiv", "xv", "xvi",
+    ];
+    if ORDINALS.contains(&last.as_str()) {
+        return None;
+    }
     let mut first = words.len() - 1;
     // The particles before the last word belong to the surname ("Le Maire", "Ле Мэр":
     // never "Maire" or "Мэр" alone, which is also a noun).
@@ -500,6 +525,15 @@ fn surname_of(name: &str) -> Option<&str> {
         first -= 1;
     }
     Some(&name[words[first].0..])
+}
+
+/// The Latin-letter spellings among surnames, lowercase without accents or hyphens.
+fn latin_spellings(surnames: &[&str]) -> Vec<String> {
+    surnames
+        .iter()
+        .filter(|s| !inflect::is_cyrillic(s))
+        .map(|s| annals_text::fold::translit(s))
+        .collect()
 }
 
 fn office_rank(role: &str) -> u8 {
@@ -535,7 +569,7 @@ struct Builder {
     roles: Vec<RoleInfo>,
     matcher: matcher::MatcherBuilder,
     by_code: std::collections::HashMap<String, usize>,
-    given_names: rustc_hash::FxHashMap<String, (String, u8)>,
+    given_names: rustc_hash::FxHashMap<String, (String, String, u8)>,
 }
 
 impl Builder {
@@ -551,6 +585,7 @@ impl Builder {
             org_kind: None,
             lat: c.lat,
             lon: c.lon,
+            surnames: Vec::new(),
         });
         self.by_code.entry(c.code.clone()).or_insert(idx);
         let t = |k| Target::Entity(idx, k);
@@ -630,6 +665,12 @@ impl Builder {
             for (l, n) in p.aliases.iter() {
                 self.matcher
                     .add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
+                let more = surname_of(n).map(|s| latin_spellings(&[s])).unwrap_or_default();
+                for s in more {
+                    if !self.entities[idx].surnames.contains(&s) {
+                        self.entities[idx].surnames.push(s);
+                    }
+                }
             }
             return;
         }
@@ -648,6 +689,7 @@ impl Builder {
             org_kind: None,
             lat: None,
             lon: None,
+            surnames: Vec::new(),
         });
         let mut names: Vec<(Option<Lang>, &str)> = vec![(None, p.name.as_str())];
         names.extend(p.aliases.iter().into_iter().map(|(l, n)| (lang_of(l), n)));
@@ -661,8 +703,17 @@ impl Builder {
         for (l, n) in names {
             self.matcher.add(n, l, Target::Entity(idx, AliasKind::Name));
             if family_first {
+                // A Latin alias in Western order ("William Lai") puts no family name first:
+                // its first word must be the canonical family name.
+                let canonical = p.name.split_whitespace().next().map(annals_text::fold::key);
                 if let Some(family) = n.split_whitespace().nth(1).and(n.split_whitespace().next()) {
-                    if !surnames.contains(&family) && family.chars().all(char::is_alphabetic) {
+                    let western = !inflect::is_cyrillic(family)
+                        && family.is_ascii()
+                        && Some(annals_text::fold::key(family)) != canonical;
+                    if !western
+                        && !surnames.contains(&family)
+                        && family.chars().all(char::is_alphabetic)
+                    {
                         surnames.push(family);
                     }
                 }
@@ -677,6 +728,7 @@ impl Builder {
                 }
             }
         }
+        self.entities[idx].surnames = latin_spellings(&surnames);
         for s in surnames {
             self.matcher
                 .add(s, None, Target::Entity(idx, AliasKind::Surname));
@@ -695,6 +747,7 @@ impl Builder {
             org_kind: o.kind.clone(),
             lat: None,
             lon: None,
+            surnames: Vec::new(),
         });
         self.matcher
             .add(&o.name, None, Target::Entity(idx, AliasKind::Name));
@@ -733,10 +786,10 @@ impl Builder {
 /// The keys of the given names in `src` (`kb/given-names.tsv`: a name, a tab, its other
 /// spellings separated by "; "), with the stems of Cyrillic dictionary forms (Дмитрий ->
 /// Дмитри, so that Дмитрия meets it).
-/// The keys of the given-name list, each with the spelling it stands for and its rank: a
-/// Cyrillic form as listed (2), a stem of one (1), a Latin spelling (0, which stands for
-/// the line's first, Latin spelling).
-fn given_name_keys(src: &str) -> Vec<(String, String, u8)> {
+/// The keys of the given-name list, each with the spelling it stands for, the line's Latin
+/// spelling and its rank: a Cyrillic form as listed (2), a stem of one (1), a Latin
+/// spelling (0, which stands for the line's first, Latin spelling).
+fn given_name_keys(src: &str) -> Vec<(String, String, String, u8)> {
     let mut out = Vec::new();
     for line in src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let (first, rest) = line.split_once('\t').unwrap_or((line, ""));
@@ -746,18 +799,19 @@ fn given_name_keys(src: &str) -> Vec<(String, String, u8)> {
                 continue;
             }
             if inflect::is_cyrillic(name) {
-                out.push((annals_text::fold::key(name), name.to_string(), 2));
-                out.extend(
-                    inflect::dictionary_stems(name)
-                        .into_iter()
-                        .map(|stem| (annals_text::fold::key(stem), name.to_string(), 1)),
-                );
+                out.push((annals_text::fold::key(name), name.to_string(), latin.clone(), 2));
+                out.extend(inflect::dictionary_stems(name).into_iter().map(|stem| {
+                    (annals_text::fold::key(stem), name.to_string(), latin.clone(), 1)
+                }));
             } else {
-                out.push((annals_text::fold::key(name), latin.clone(), 0));
+                // (Latin spellings are kept apart, under "L:": a Latin word only meets
+                // those, so "Denn" meets no Cyrillic Дэн.)
+                let key = format!("L:{}", annals_text::fold::key(name));
+                out.push((key, latin.clone(), latin.clone(), 0));
             }
         }
     }
-    out.retain(|(k, _, _)| k.chars().count() >= 3);
+    out.retain(|(k, ..)| k.trim_start_matches("L:").chars().count() >= 3);
     out
 }
 
@@ -772,6 +826,8 @@ mod tests {
         assert_eq!(surname_of("Ле Мэр"), Some("Ле Мэр"));
         assert_eq!(surname_of("Olaf Scholz"), Some("Scholz"));
         assert_eq!(surname_of("Putin"), None);
+        assert_eq!(surname_of("Елизавета Вторая"), None);
+        assert_eq!(surname_of("Charles III"), None);
         assert_eq!(without_article("al-Assad"), Some("Assad"));
         assert_eq!(without_article("аль-Малики"), Some("Малики"));
         assert_eq!(without_article("Kassym-Jomart"), None);

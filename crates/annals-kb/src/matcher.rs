@@ -196,12 +196,21 @@ impl TokenKeys {
                 {
                     return Vec::new();
                 }
+                // A Roman numeral ("XXI век") names nobody; its doubled letters would fold
+                // to a name ("Xi").
+                if word.len() > 1 && word.chars().all(|c| "IVXLCDM".contains(c)) {
+                    return Vec::new();
+                }
                 let mut out = vec![(full, "")];
                 let stems = if kazakh {
                     inflect::stems(word)
                 } else {
                     inflect::stems_without_kazakh(word)
                 };
+                // A word in capitals is an acronym and takes no case ending ("КОКОМ" is no
+                // Кок + ом).
+                let acronym = word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                let stems = if acronym && word.chars().count() > 1 { Vec::new() } else { stems };
                 for (stem, ending) in stems.into_iter().skip(1) {
                     // An и before a vowel ending is the stem's ("демократию" is
                     // демократи-ю, no form of "демократы"; "Германию": Германи-ю).

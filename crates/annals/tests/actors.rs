@@ -170,3 +170,25 @@ fn unknown_people_are_found_by_their_given_names() {
     let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
     assert_eq!(p.country.as_deref(), Some("USA"));
 }
+
+/// Where every noun is capitalised, a surname alone must be spelled as the data spells it:
+/// German nouns that fold like a surname name nobody.
+#[test]
+fn german_nouns_are_no_surnames() {
+    let coder = crate::coder();
+    let input = annals_extract::Input {
+        id: "t",
+        text: "Mehrere Personen wurden verletzt. Dann kritisierte Tokajews Sprecher den Kurs der Regierung, und ganz Astana wartete auf Putins Antwort.",
+        lang: Some("de"),
+        published: Some("2024-03-01"),
+        ..Default::default()
+    };
+    let rec = coder.code(&input).unwrap();
+    let people: Vec<&str> = rec
+        .entities
+        .iter()
+        .filter(|e| e.kind == "person")
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(people, ["Kassym-Jomart Tokayev", "Vladimir Putin"], "{people:?}");
+}
