@@ -219,7 +219,8 @@ impl Coder {
         let g = &pack.grammar;
         let p = annals_text::prepare(input.text, lang, g);
         let published = input.published.map(|d| &d[..10]);
-        let keys = TokenKeys::for_lang(&p.norm.text, &p.tokens, &self.kb.matcher, Some(lang));
+        let keys = TokenKeys::for_lang(&p.norm.text, &p.tokens, &self.kb.matcher, Some(lang))
+            .caseless(p.caseless);
         let mut finder = MentionFinder::new(&self.kb, g, lang, published);
         let mut events: Vec<Ev> = Vec::new();
         let mut claims = Vec::new();

@@ -660,12 +660,36 @@ impl<'a> MentionFinder<'a> {
                 full_name || e.surnames.iter().any(|s| *s == spelled || *s == bare)
             });
         }
-        let named: Option<usize> = m.targets.iter().find_map(|t| match t {
-            Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind != Kind::Person => {
-                Some(*i)
-            }
-            _ => None,
-        });
+        // Of bodies sharing a name ("Congress": the American one, India's party), the one
+        // of the state the report names most; else the first listed.
+        let bodies: Vec<usize> = m
+            .targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Entity(i, AliasKind::Name)
+                    if self.kb.entities[*i].kind != Kind::Person =>
+                {
+                    Some(*i)
+                }
+                _ => None,
+            })
+            .collect();
+        let named: Option<usize> = if bodies.len() > 1 {
+            // (Towns named count for their state: "lucknow: the congress ...".)
+            let weight = |b: usize| {
+                let c = &self.kb.entities[b].country;
+                self.mentions.iter().filter(|x| x.country.as_ref() == Some(c)).count()
+                    + self
+                        .entities
+                        .iter()
+                        .filter(|e| e.kind == "location" && e.country.as_ref() == Some(c))
+                        .count()
+            };
+            let best = bodies.iter().copied().max_by_key(|&b| weight(b)).filter(|&b| weight(b) > 0);
+            best.or(bodies.first().copied())
+        } else {
+            bodies.first().copied()
+        };
         // "Russian" is the adjective, though it also reads as "Russia" with an ending.
         // (English names take no endings but the possessive.)
         let named = named.filter(|&n| {

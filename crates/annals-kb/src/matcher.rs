@@ -49,20 +49,108 @@ impl Target {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 enum WordPat {
     /// Matches a word whose key, or the key of one of its stems, is among `keys`.
-    Keys { keys: Vec<String>, cap: bool },
+    Keys {
+        keys: Vec<String>,
+        cap: bool,
+        /// The spellings of the word, lowercase ASCII ("beijing"): a caseless text must
+        /// spell it so, for keys fold much ("being" and "Beijing" share one). Aliases that
+        /// differ only here are one alias with every spelling.
+        plain: Vec<String>,
+    },
     /// An acronym: the word exactly as written (a possessive `'s` allowed).
     Exact(String),
     /// A stem with a trailing `*` in the data: any word whose key starts with it.
     Prefix(String),
 }
 
+impl WordPat {
+    /// What tells patterns apart (the spellings aside).
+    fn identity(&self) -> (u8, &[String], bool, &str) {
+        match self {
+            WordPat::Keys { keys, cap, .. } => (0, keys, *cap, ""),
+            WordPat::Exact(w) => (1, &[], false, w),
+            WordPat::Prefix(p) => (2, &[], false, p),
+        }
+    }
+}
+
+impl PartialEq for WordPat {
+    fn eq(&self, other: &Self) -> bool {
+        self.identity() == other.identity()
+    }
+}
+
+impl Eq for WordPat {}
+
+impl std::hash::Hash for WordPat {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.identity().hash(state);
+    }
+}
+
 struct Alias {
     words: Vec<WordPat>,
     lang: Option<Lang>,
     targets: Vec<Target>,
+    /// The languages the data gave this alias in (a bit per [`Lang::ALL`] position; bit 7:
+    /// given for every language): a caseless text only meets its own language's names.
+    langs: u8,
+    /// How a lowercase word of a caseless text may meet it.
+    lower: Lower,
+}
+
+/// How a lowercase word of a caseless text may meet an alias: names of several words, and
+/// the one-word names of states, bodies and towns (not a surname alone, nor a name that
+/// opens with an article: "the left"); a town never in the plural ("acres" is no Acre).
+fn lower_for(words: &[WordPat], targets: &[Target]) -> Lower {
+    let article = matches!(&words[0], WordPat::Keys { plain, .. } if plain.iter().any(|p| ARTICLES.contains(&p.as_str())));
+    let named = words.len() > 1
+        || targets.iter().any(|t| {
+            matches!(t, Target::Capital(_) | Target::Place(_))
+                || matches!(
+                    t,
+                    Target::Entity(
+                        _,
+                        AliasKind::Name
+                            | AliasKind::Adjective
+                            | AliasKind::Demonym
+                            | AliasKind::Capital
+                            | AliasKind::Metonym
+                    )
+                )
+        });
+    if article || !named {
+        Lower::No
+    } else if targets.iter().all(|t| matches!(t, Target::Place(_))) {
+        Lower::Exact
+    } else {
+        Lower::ExactOrPlural
+    }
+}
+
+/// Whether a lowercase word of a caseless text may match a capitalised alias word.
+#[derive(Clone, Copy)]
+enum Lower {
+    No,
+    /// Spelled exactly so.
+    Exact,
+    /// Or with a plural or possessive s ("indians").
+    ExactOrPlural,
+}
+
+/// Articles that open some names ("The Left", "Die Linke"): in a caseless text such a
+/// name is the common phrase ("the left").
+const ARTICLES: &[&str] = &["the", "die", "der", "das", "la", "le", "el", "al"];
+
+/// The bit of a language in [`Alias::langs`].
+fn lang_bit(lang: Option<Lang>) -> u8 {
+    match lang {
+        Some(l) => 1 << Lang::ALL.iter().position(|x| *x == l).unwrap_or(6),
+        None => 1 << 7,
+    }
 }
 
 /// A match of an alias at a position of a token list.
@@ -115,6 +203,8 @@ pub struct TokenKeys {
     /// Per token: an index into `lists` (0 = no keys).
     of_token: Vec<u32>,
     lists: Vec<WordKeys>,
+    /// The text has no capitals to go by (see [`TokenKeys::caseless`]).
+    caseless: bool,
 }
 
 /// The keys of one word (its own and its stems' with their endings), shared between
@@ -128,6 +218,8 @@ struct WordInfo {
     keys: Vec<(String, &'static str)>,
     /// The aliases whose first word one of the keys can match, sorted.
     first: Vec<u32>,
+    /// The word in lowercase ASCII (for caseless texts; empty for words without keys).
+    plain: String,
 }
 
 impl TokenKeys {
@@ -167,12 +259,29 @@ impl TokenKeys {
                 })
             })
             .collect();
-        TokenKeys { of_token, lists }
+        TokenKeys {
+            of_token,
+            lists,
+            caseless: false,
+        }
+    }
+
+    /// Marks the text as written without capitals: a name of several words, or of a state
+    /// or organisation, then also matches in lowercase ("narendra modi", "pakistan"); a
+    /// surname alone never does ("may" is no Theresa May).
+    pub fn caseless(mut self, caseless: bool) -> TokenKeys {
+        self.caseless = caseless;
+        self
     }
 
     /// The keys of token `i`.
     pub fn of(&self, i: usize) -> &[(String, &'static str)] {
         &self.lists[self.of_token[i] as usize].keys
+    }
+
+    /// Token `i` in lowercase ASCII ("" for a word without keys).
+    fn plain(&self, i: usize) -> &str {
+        &self.lists[self.of_token[i] as usize].plain
     }
 
     /// The aliases that may start at token `i` (by its keys; acronyms aside).
@@ -244,13 +353,14 @@ thread_local! {
     /// Keys of words seen before on this thread: news vocabulary repeats across documents,
     /// so most words are folded once per run. Bounded: cleared past 500,000 words.
     static WORD_KEYS: std::cell::RefCell<FxHashMap<String, WordKeys>> = std::cell::RefCell::new(FxHashMap::default());
+    /// The same for texts known not to be Kazakh (keys without the Kazakh stems).
+    static WORD_KEYS_NO_KK: std::cell::RefCell<FxHashMap<String, WordKeys>> = std::cell::RefCell::new(FxHashMap::default());
 }
 
 fn cached_word_keys(word: &str, matcher: &Matcher, kazakh: bool) -> WordKeys {
-    // (Keys without the Kazakh stems are cached under the word with a leading NUL.)
-    let cache_key = |w: &str| if kazakh { w.to_string() } else { format!("\0{w}") };
-    WORD_KEYS.with(|cache| {
-        if let Some(k) = cache.borrow().get(kazakh.then_some(word).unwrap_or(&cache_key(word))) {
+    let cache = if kazakh { &WORD_KEYS } else { &WORD_KEYS_NO_KK };
+    cache.with(|cache| {
+        if let Some(k) = cache.borrow().get(word) {
             return k.clone();
         }
         let keys = TokenKeys::word_keys(word, matcher, kazakh);
@@ -268,12 +378,13 @@ fn cached_word_keys(word: &str, matcher: &Matcher, kazakh: bool) -> WordKeys {
             .collect();
         first.sort_unstable();
         first.dedup();
-        let k = WordKeys::new(WordInfo { keys, first });
+        let plain = if keys.is_empty() { String::new() } else { fold::translit(word) };
+        let k = WordKeys::new(WordInfo { keys, first, plain });
         let mut c = cache.borrow_mut();
         if c.len() > 500_000 {
             c.clear();
         }
-        c.insert(cache_key(word), k.clone());
+        c.insert(word.to_string(), k.clone());
         k
     })
 }
@@ -320,13 +431,14 @@ fn word_pat(word: &str) -> Option<WordPat> {
         }
     }
     let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
-    Some(WordPat::Keys { keys, cap })
+    let plain = vec![fold::translit(word)];
+    Some(WordPat::Keys { keys, cap, plain })
 }
 
 /// Collects aliases; [`MatcherBuilder::build`] compiles them.
 #[derive(Default)]
 pub struct MatcherBuilder {
-    pending: Vec<(String, Option<Lang>, Target)>,
+    pending: Vec<(String, Option<Lang>, Target, Option<Lang>)>,
     /// Names as the data gives them, counted by language and by script.
     by_lang: std::collections::BTreeMap<&'static str, usize>,
     by_script: std::collections::BTreeMap<&'static str, usize>,
@@ -401,7 +513,7 @@ fn alias_words(alias: &str, lang: Option<Lang>, target: Target) -> Option<Vec<Wo
     // its digit is not, nor a capitalised family name: "Xi", "Си").
     match words.as_slice() {
         [] => None,
-        [WordPat::Keys { keys, cap }]
+        [WordPat::Keys { keys, cap, .. }]
             if keys[0].len() < 3
                 && !keys[0].bytes().any(|b| b.is_ascii_digit())
                 && !(family && *cap && keys[0].len() == 2) =>
@@ -418,21 +530,22 @@ impl MatcherBuilder {
     pub fn add(&mut self, alias: &str, lang: Option<Lang>, target: Target) {
         *self.by_lang.entry(lang.map_or("untagged", |l| l.code())).or_default() += 1;
         *self.by_script.entry(script_of(alias)).or_default() += 1;
+        let given_in = lang;
         let lang = if matches!(target, Target::Role(_)) {
             lang
         } else {
             None
         };
-        self.pending.push((alias.to_string(), lang, target));
+        self.pending.push((alias.to_string(), lang, target, given_in));
     }
 
     /// The word patterns of every alias, in the order added, compiled on all cores.
-    fn compile(pending: &[(String, Option<Lang>, Target)]) -> Vec<Option<Vec<WordPat>>> {
+    fn compile(pending: &[(String, Option<Lang>, Target, Option<Lang>)]) -> Vec<Option<Vec<WordPat>>> {
         use rayon::prelude::*;
         pending
             .par_iter()
             .with_min_len(512)
-            .map(|(alias, lang, target)| alias_words(alias, *lang, *target))
+            .map(|(alias, lang, target, _)| alias_words(alias, *lang, *target))
             .collect()
     }
 
@@ -441,20 +554,38 @@ impl MatcherBuilder {
     pub fn build(self) -> Matcher {
         let compiled = Self::compile(&self.pending);
         let mut aliases: FxHashMap<(Vec<WordPat>, Option<Lang>), usize> = FxHashMap::default();
-        let mut grouped: Vec<(Vec<WordPat>, Option<Lang>, Vec<Target>)> = Vec::new();
-        for ((_, lang, target), words) in self.pending.into_iter().zip(compiled) {
+        let mut grouped: Vec<(Vec<WordPat>, Option<Lang>, Vec<Target>, u8)> = Vec::new();
+        for ((_, lang, target, given_in), words) in self.pending.into_iter().zip(compiled) {
             let Some(words) = words else { continue };
+            let spellings: Vec<Vec<String>> = words
+                .iter()
+                .map(|w| match w {
+                    WordPat::Keys { plain, .. } => plain.clone(),
+                    _ => Vec::new(),
+                })
+                .collect();
             match aliases.entry((words, lang)) {
                 std::collections::hash_map::Entry::Occupied(e) => {
-                    let targets = &mut grouped[*e.get()].2;
-                    if !targets.contains(&target) {
-                        targets.push(target);
+                    let g = &mut grouped[*e.get()];
+                    // Keep every spelling of the words.
+                    for (have, more) in g.0.iter_mut().zip(spellings) {
+                        if let WordPat::Keys { plain, .. } = have {
+                            for p in more {
+                                if !plain.contains(&p) {
+                                    plain.push(p);
+                                }
+                            }
+                        }
                     }
+                    if !g.2.contains(&target) {
+                        g.2.push(target);
+                    }
+                    g.3 |= lang_bit(given_in);
                 }
                 std::collections::hash_map::Entry::Vacant(e) => {
                     let words = e.key().0.clone();
                     e.insert(grouped.len());
-                    grouped.push((words, lang, vec![target]));
+                    grouped.push((words, lang, vec![target], lang_bit(given_in)));
                 }
             }
         }
@@ -462,7 +593,7 @@ impl MatcherBuilder {
         m.names_by = (self.by_lang.iter().map(|(l, n)| (format!("names in language: {l}"), *n)))
             .chain(self.by_script.iter().map(|(s, n)| (format!("names in script: {s}"), *n)))
             .collect();
-        for (words, lang, targets) in grouped {
+        for (words, lang, targets, langs) in grouped {
             let id = m.aliases.len();
             match &words[0] {
                 WordPat::Keys { keys, .. } => {
@@ -499,10 +630,13 @@ impl MatcherBuilder {
                     m.prefixes.insert(prefix3(p).to_string());
                 }
             }
+            let lower = lower_for(&words, &targets);
             m.aliases.push(Alias {
                 words,
                 lang,
                 targets,
+                langs,
+                lower,
             });
         }
         m
@@ -615,6 +749,11 @@ impl Matcher {
                     continue;
                 }
             }
+            // A name the data gives only for German texts is German usage ("Supreme
+            // Court" for the American one): an English text about India means its own.
+            if alias.langs == lang_bit(Some(Lang::De)) && lang.is_some_and(|l| l != Lang::De) {
+                continue;
+            }
             let mut ending = "";
             let mut ok = true;
             let mut j = i;
@@ -629,12 +768,20 @@ impl Matcher {
                     ok = false;
                     break;
                 };
-                let mut hit = self.word_matches(text, t, keys.of(j), pat);
+                let lower_here = if keys.caseless
+                    && !t.cap
+                    && alias.langs & (lang_bit(lang) | lang_bit(None)) != 0
+                {
+                    alias.lower
+                } else {
+                    Lower::No
+                };
+                let mut hit = self.word_matches(text, t, keys.of(j), keys.plain(j), pat, lower_here);
                 // "Donald J. Trump": a middle initial the alias does not list.
                 if hit.is_none() && k > 0 && is_initial(text, tokens, j) && is_dot(text, tokens, j + 1)
                 {
                     if let Some(t) = tokens.get(j + 2) {
-                        hit = self.word_matches(text, t, keys.of(j + 2), pat);
+                        hit = self.word_matches(text, t, keys.of(j + 2), keys.plain(j + 2), pat, lower_here);
                         if hit.is_some() {
                             j += 2;
                         }
@@ -684,7 +831,9 @@ impl Matcher {
         text: &str,
         t: &Token,
         keys: &[(String, &'static str)],
+        raw: &str,
         pat: &WordPat,
+        lower: Lower,
     ) -> Option<&'static str> {
         if t.kind == TokenKind::Punct {
             return None;
@@ -694,9 +843,21 @@ impl Matcher {
                 let raw = &text[t.span.start..t.span.end];
                 (strip_possessive(raw) == w || acronym_part(raw) == w).then_some("")
             }
-            WordPat::Keys { keys: want, cap } => {
+            WordPat::Keys { keys: want, cap, plain } => {
                 if *cap && !t.cap {
-                    return None;
+                    // In a caseless text a lowercase word may be the name, spelled exactly
+                    // (a plural or possessive s aside: "indians").
+                    let spelled = match lower {
+                        Lower::No => false,
+                        Lower::Exact => plain.iter().any(|p| p == raw),
+                        Lower::ExactOrPlural => {
+                            plain.iter().any(|p| p == raw)
+                                || raw.strip_suffix('s').is_some_and(|r| plain.iter().any(|p| p == r))
+                        }
+                    };
+                    if !spelled {
+                        return None;
+                    }
                 }
                 keys.iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)
             }

@@ -8,8 +8,9 @@ use annals_core::Span;
 
 const CLOSERS: &[&str] = &["\"", "'", "»", "“", "”", "›", ")", "]", "’"];
 
-/// Splits the tokens of `text` into sentences.
-pub fn split(text: &str, tokens: &[Token], grammar: &Grammar) -> Vec<Sentence> {
+/// Splits the tokens of `text` into sentences. In a `caseless` text (see
+/// [`crate::is_caseless`]) a lowercase word after a full stop may start a sentence.
+pub fn split(text: &str, tokens: &[Token], grammar: &Grammar, caseless: bool) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut k = 0;
@@ -25,7 +26,7 @@ pub fn split(text: &str, tokens: &[Token], grammar: &Grammar) -> Vec<Sentence> {
         if !end_here && t.kind == TokenKind::Punct {
             let p = &text[t.span.start..t.span.end];
             if matches!(p, "." | "!" | "?" | "…") {
-                end_here = is_boundary(text, tokens, k, p, grammar);
+                end_here = is_boundary(text, tokens, k, p, grammar, caseless);
             }
         }
         if end_here {
@@ -59,12 +60,19 @@ fn push(out: &mut Vec<Sentence>, tokens: &[Token], from: usize, to: usize) {
     }
 }
 
-fn is_boundary(text: &str, tokens: &[Token], k: usize, punct: &str, grammar: &Grammar) -> bool {
+fn is_boundary(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    punct: &str,
+    grammar: &Grammar,
+    caseless: bool,
+) -> bool {
     let next = tokens.get(k + 1);
     let Some(next) = next else { return true };
     let next_text = &text[next.span.start..next.span.end];
     let next_lower_start = next_text.chars().next().is_some_and(|c| c.is_lowercase());
-    if next_lower_start {
+    if next_lower_start && !caseless {
         return false;
     }
     if punct != "." {

@@ -84,7 +84,8 @@ pub fn run(data: &DataSource, actors: Option<&std::path::Path>, args: &BenchArgs
         let tokens = annals_text::tokens::tokenize(&norm.text);
         let t = Instant::now();
         let lang = lang.as_deref().and_then(annals_core::Lang::parse);
-        let keys = annals_kb::matcher::TokenKeys::for_lang(&norm.text, &tokens, &coder.kb.matcher, lang);
+        let keys = annals_kb::matcher::TokenKeys::for_lang(&norm.text, &tokens, &coder.kb.matcher, lang)
+            .caseless(annals_text::is_caseless(&norm.text));
         for i in 0..tokens.len() {
             matched += coder
                 .kb
