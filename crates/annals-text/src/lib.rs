@@ -109,10 +109,23 @@ pub fn prepare(text: &str, lang: Lang, grammar: &Grammar) -> Prepared {
 /// than one in 200 is a capital, where news in any cased script has several in 100. Texts
 /// under 200 letters are never judged caseless.
 pub fn is_caseless(text: &str) -> bool {
+    const LETTERS: usize = 5_000;
     let (mut letters, mut upper) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(5_000) {
+    for c in text.chars() {
+        let (letter, capital) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            (c.is_alphabetic(), c.is_uppercase())
+        };
+        if !letter {
+            continue;
+        }
         letters += 1;
-        upper += usize::from(c.is_uppercase());
+        upper += usize::from(capital);
+        // 25 capitals make one in 200 of the most letters counted: cased.
+        if upper * 200 >= LETTERS || letters == LETTERS {
+            break;
+        }
     }
     letters >= 200 && upper * 200 < letters
 }
