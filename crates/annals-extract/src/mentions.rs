@@ -1093,7 +1093,28 @@ impl<'a> MentionFinder<'a> {
             // A match that is only a place or a surname may still be someone the base
             // lacks ("President Ahmed Ben Bella").
             let mut unknown = info.title;
+            let mut country = country;
             if let Some(m) = ms.into_iter().next() {
+                // "King Hassan of Morocco": the state after the name narrows it as an
+                // adjective before the title would.
+                if country.is_none() && m.end + 1 < range.end && p.tokens[m.end].lower == "of" {
+                    country = self
+                        .kb
+                        .matcher
+                        .find_with(&p.norm.text, &p.tokens, keys, m.end + 1, Some(self.lang))
+                        .into_iter()
+                        .next()
+                        .and_then(|n| {
+                            n.targets.iter().find_map(|t| match *t {
+                                Target::Entity(i, AliasKind::Name)
+                                    if self.kb.entities[i].kind == Kind::Country =>
+                                {
+                                    Some(i)
+                                }
+                                _ => None,
+                            })
+                        });
+                }
                 if let Some(end) = self.titled_person(p, s, start, &m, country) {
                     return end;
                 }
