@@ -557,6 +557,8 @@ impl<'a> MentionFinder<'a> {
         let apposition = apposition
             .or_else(|| role_before.and_then(|m| m.country.clone()))
             .or_else(|| body_before.and_then(|m| m.country.clone()));
+        // (and its sector: the editor of a newspaper is JRN)
+        let sector = sector.or_else(|| body_before.and_then(|m| m.sector.clone()));
         let e = self.unknown_person_entity(name, span, apposition, sector, None);
         self.push_entity_mention(s, i..end, MentionKind::Person, e, false, None, "");
         Some(end)
