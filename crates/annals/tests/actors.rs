@@ -166,6 +166,12 @@ fn unknown_people_are_found_by_their_given_names() {
     assert_eq!((p.name.as_str(), p.country.as_deref()), ("Yury Averyanov", Some("RUS")));
     assert!(rec.entities.iter().any(|e| e.name == "Russia"
         && e.mentions.iter().any(|m| m.text == "РФ")));
+    let rec = code("Главный редактор «Новой газеты» Дмитрий Муратов призвал создать фонд.", "ru");
+    let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
+    assert_eq!(
+        (p.name.as_str(), p.country.as_deref(), p.sector.as_deref()),
+        ("Dmitry Muratov", Some("RUS"), Some("JRN"))
+    );
     let rec = code("Heather Nauert, a State Department spokeswoman, criticised the decision.", "en");
     let p = rec.entities.iter().find(|e| e.kind == "person").expect("a person");
     assert_eq!(p.country.as_deref(), Some("USA"));
