@@ -1440,6 +1440,14 @@ impl<'a> MentionFinder<'a> {
         let surname_only = !m.targets.iter().any(|t| {
             matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Person)
         });
+        // A state or body of the same spelling outranks a surname ("Министр обороны России"
+        // is no Mr Rossi).
+        let names_body = m.targets.iter().any(|t| {
+            matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind != Kind::Person)
+        });
+        if surname_only && names_body {
+            return None;
+        }
         if surname_only {
             let name_goes_on = self.lang != Lang::De
                 && m.end < p.tokens.len()

@@ -647,7 +647,8 @@ impl Builder {
     }
 
     fn person(&mut self, p: &Person) {
-        // The same person listed twice (two regional files) is one entity with both lists.
+        // The same person listed twice (two regional files, read in name order) is one
+        // entity with both lists of offices and names, and the first Wikidata id given.
         if let Some(idx) = self
             .entities
             .iter()
@@ -662,16 +663,12 @@ impl Builder {
                     self.entities[idx].offices.push(o.clone());
                 }
             }
-            for (l, n) in p.aliases.iter() {
-                self.matcher
-                    .add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
-                let more = surname_of(n).map(|s| latin_spellings(&[s])).unwrap_or_default();
-                for s in more {
-                    if !self.entities[idx].surnames.contains(&s) {
-                        self.entities[idx].surnames.push(s);
-                    }
-                }
+            if self.entities[idx].wikidata.is_none() {
+                self.entities[idx].wikidata = p.wikidata.clone();
             }
+            let aliases: Vec<(Option<Lang>, &str)> =
+                p.aliases.iter().into_iter().map(|(l, n)| (lang_of(l), n)).collect();
+            self.person_names(idx, p, aliases);
             return;
         }
         let idx = self.entities.len();
@@ -693,6 +690,12 @@ impl Builder {
         });
         let mut names: Vec<(Option<Lang>, &str)> = vec![(None, p.name.as_str())];
         names.extend(p.aliases.iter().into_iter().map(|(l, n)| (lang_of(l), n)));
+        self.person_names(idx, p, names);
+    }
+
+    /// Indexes `names` of person `idx` (listed as `p`): each as a full name, and the
+    /// surnames they yield.
+    fn person_names(&mut self, idx: usize, p: &Person, names: Vec<(Option<Lang>, &str)>) {
         let mut surnames: Vec<&str> = Vec::new();
         // Surnames with their particles: "von der Leyen", "Le Pen", "al-Assad" stays whole.
         // Chinese and Korean names put the family name first ("Xi Jinping" is Mr Xi).
@@ -728,7 +731,11 @@ impl Builder {
                 }
             }
         }
-        self.entities[idx].surnames = latin_spellings(&surnames);
+        for s in latin_spellings(&surnames) {
+            if !self.entities[idx].surnames.contains(&s) {
+                self.entities[idx].surnames.push(s);
+            }
+        }
         for s in surnames {
             self.matcher
                 .add(s, None, Target::Entity(idx, AliasKind::Surname));

@@ -46,6 +46,17 @@ pub fn normalise(original: &str) -> Normalised {
     let mut chars = original.chars().enumerate().peekable();
     let mut cluster = String::new();
     while let Some((ci, c)) = chars.next() {
+        // UTF-8 read as Windows-1252 ("â€œ" for "“", "Ã©" for "é"): the character it was.
+        if let Some((fixed, used)) = mojibake(c, chars.clone().map(|(_, n)| n)) {
+            for _ in 0..used {
+                chars.next();
+            }
+            let fixed = replacement(fixed).unwrap_or(Some(fixed));
+            if let Some(f) = fixed {
+                push(&mut text, &mut map, f, ci);
+            }
+            continue;
+        }
         if let Some(rep) = replacement(c) {
             if let Some(r) = rep {
                 push(&mut text, &mut map, r, ci);
@@ -76,6 +87,69 @@ pub fn normalise(original: &str) -> Normalised {
     Normalised { text, map }
 }
 
+/// The byte Windows-1252 writes as `c` (a lost byte shows as U+FFFD: taken as 0x9D, the
+/// last byte of a closing quote "”", the usual victim).
+fn cp1252_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    if (0xA0..=0xFF).contains(&u) {
+        return Some(u as u8);
+    }
+    Some(match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        '\u{FFFD}' => 0x9D,
+        c if (0x80..=0x9F).contains(&(c as u32)) => c as u8,
+        _ => return None,
+    })
+}
+
+/// A character written as UTF-8 but read as Windows-1252, starting with `c` and going on
+/// with `rest`: the character and how many of `rest` it used.
+fn mojibake(c: char, mut rest: impl Iterator<Item = char>) -> Option<(char, usize)> {
+    let lead = cp1252_byte(c)?;
+    let more = match lead {
+        0xC2..=0xDF => 1,
+        0xE0..=0xEF => 2,
+        0xF0..=0xF4 => 3,
+        _ => return None,
+    };
+    let mut bytes = vec![lead];
+    for _ in 0..more {
+        let b = cp1252_byte(rest.next()?)?;
+        if !(0x80..=0xBF).contains(&b) {
+            return None;
+        }
+        bytes.push(b);
+    }
+    let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    Some((decoded, more))
+}
+
 fn push(text: &mut String, map: &mut Vec<u32>, c: char, orig: usize) {
     text.push(c);
     for _ in 0..c.len_utf8() {
@@ -90,6 +164,19 @@ fn is_combining(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_read_as_windows_1252_is_mended() {
+        let original = "â€œwe demand a banâ€�, said the convenor of the cafÃ©";
+        let n = normalise(original);
+        assert_eq!(n.text, "“we demand a ban”, said the convenor of the café");
+        // Spans still point at the original characters.
+        let b = n.text.find("we").unwrap();
+        assert_eq!(n.orig_char(b), 3);
+        // Real text stays as it is.
+        let plain = "Größe, Ärger, “Zitat” – café";
+        assert_eq!(normalise(plain).text, "Größe, Ärger, “Zitat” – café");
+    }
 
     #[test]
     fn offsets_map_back_to_original_characters() {
