@@ -652,7 +652,13 @@ impl Builder {
         if let Some(idx) = self
             .entities
             .iter()
-            .position(|e| e.kind == Kind::Person && e.name == p.name && e.country == p.country)
+            .position(|e| {
+                // (Namesakes of one state stay apart by their Wikidata ids.)
+                e.kind == Kind::Person
+                    && e.name == p.name
+                    && e.country == p.country
+                    && (e.wikidata.is_none() || p.wikidata.is_none() || e.wikidata == p.wikidata)
+            })
         {
             for o in &p.office {
                 if !self.entities[idx]
