@@ -54,12 +54,31 @@ pub(crate) fn hoped_clause(
             && g.complementizers
                 .contains_word(&p.tokens[clauses[k].tokens.start].lower)
     };
-    c > 0
+    if c > 0
         && opens(c)
         && clauses[c - 1]
             .tokens
             .clone()
             .any(|k| g.hope.longest(&p.tokens, k).is_some())
+    {
+        return true;
+    }
+    // English drops the "that" ("Bolivia hopes the court will reopen ..."), German hopes
+    // "auf" a thing: a verb of hoping before the trigger in its own clause, unless an
+    // infinitive follows it ("hopes to visit": the hoper's own intent).
+    matches!(p.lang, Lang::En | Lang::De)
+        && (clauses[c].tokens.start..at).any(|k| {
+            g.hope.longest(&p.tokens, k).is_some_and(|(_, n)| {
+                let next = k + n;
+                next < at
+                    && match p.lang {
+                        // German infinitives hide their "zu" ("aufzunehmen"): only hoping
+                        // "auf" a thing counts.
+                        Lang::De => matches!(p.tokens[next].lower.as_str(), "auf" | "darauf"),
+                        _ => p.tokens[next].lower != "to",
+                    }
+            })
+        })
 }
 
 /// Kazakh embeds a reported act as a nominalised clause before the main verb, with its own
