@@ -611,13 +611,18 @@ pub fn assign(
     };
     // A visit's destination is its host; an act in a country with no other target is
     // directed at that country ("peacekeeping force in Lebanon", "bombs in Kabul").
-    if recipients.is_empty() {
+    let own = |m: usize| {
+        mentions[m].country.is_some()
+            && actors.iter().any(|&a| mentions[a].country == mentions[m].country)
+    };
+    // (An object that is only the actor's own state, "messages from Washington" after
+    // "American envoys returned to El Salvador", is no target either.)
+    let own_only = !recipients.is_empty()
+        && recipients.iter().all(|&r| own(r) && mentions[r].kind == MentionKind::Country)
+        && !actors.is_empty();
+    if recipients.is_empty() || own_only {
         // A place in the actor's own state yields to a foreign one after it ("liefert Gas über
         // die Pipeline Kraft Sibiriens nach China").
-        let own = |m: usize| {
-            mentions[m].country.is_some()
-                && actors.iter().any(|&a| mentions[a].country == mentions[m].country)
-        };
         let after: Vec<usize> = order
             .iter()
             .copied()
