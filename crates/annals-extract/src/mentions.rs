@@ -69,6 +69,9 @@ pub struct MentionFinder<'a> {
     /// The last list of three or more states named together ("Saudi Arabia, the UAE, Egypt
     /// and Bahrain"), which "they" and "the four countries" refer back to.
     last_list: Vec<usize>,
+    /// Words the document writes in lowercase somewhere (filled at the first sentence): a
+    /// capitalised one opening a sentence is that word, not a town or surname ("Как", "Allein").
+    lowercase_words: Option<rustc_hash::FxHashSet<String>>,
 }
 
 const ARTICLES: &[&str] = &[
@@ -87,6 +90,7 @@ impl<'a> MentionFinder<'a> {
             mentions: Vec::new(),
             warnings: Vec::new(),
             last_list: Vec::new(),
+            lowercase_words: None,
         }
     }
 
@@ -413,6 +417,17 @@ impl<'a> MentionFinder<'a> {
             let weak = ms.iter().flat_map(|m| m.targets.iter()).all(|t| {
                 matches!(t, Target::Place(_) | Target::Entity(_, AliasKind::Surname))
             });
+            // A sentence's first word that the document also writes in lowercase is that
+            // common word ("Как ...", "Потому ...", "Allein ...").
+            if weak
+                && !ms.is_empty()
+                && !p.caseless
+                && self.opens_sentence(p, &range, i)
+                && self.written_lowercase(p, i)
+            {
+                i += 1;
+                continue;
+            }
             if weak && !ms.is_empty() {
                 if let Some(end) = self.unknown_person(p, keys, s, &range, i) {
                     i = end;
@@ -430,6 +445,24 @@ impl<'a> MentionFinder<'a> {
             i = self.pronoun_or_group(p, s, &range, i);
         }
         self.remember_list(p, s);
+    }
+
+    /// Whether token `i` is the first word of its sentence (after opening quotes or dashes).
+    fn opens_sentence(&self, p: &Prepared, range: &Range<usize>, i: usize) -> bool {
+        (range.start..i).all(|k| p.tokens[k].kind == TokenKind::Punct)
+    }
+
+    /// Whether the document writes token `i`'s word in lowercase somewhere.
+    fn written_lowercase(&mut self, p: &Prepared, i: usize) -> bool {
+        let set = self.lowercase_words.get_or_insert_with(|| {
+            p.tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == TokenKind::Word && !t.cap)
+                .map(|(k, _)| p.token_text(k).to_string())
+                .collect()
+        });
+        set.contains(&p.tokens[i].lower)
     }
 
     /// A person the base does not know: a given name and one or two capitalised words after

@@ -59,6 +59,10 @@ enum WordPat {
         /// spell it so, for keys fold much ("being" and "Beijing" share one). Aliases that
         /// differ only here are one alias with every spelling.
         plain: Vec<String>,
+        /// The spellings as written, lowercase, with their dictionary stems ("москва",
+        /// "москв"): a town must be spelled so, not merely fold alike ("Союза" is no Sousse,
+        /// "Zahlen" no Zahlé).
+        exact: Vec<String>,
     },
     /// An acronym: the word exactly as written (a possessive `'s` allowed).
     Exact(String),
@@ -100,6 +104,8 @@ struct Alias {
     langs: u8,
     /// How a lowercase word of a caseless text may meet it.
     lower: Lower,
+    /// It names towns or regions only: its words must be spelled as written.
+    town: bool,
 }
 
 /// How a lowercase word of a caseless text may meet an alias: names of several words, and
@@ -432,7 +438,43 @@ fn word_pat(word: &str) -> Option<WordPat> {
     }
     let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
     let plain = vec![fold::translit(word)];
-    Some(WordPat::Keys { keys, cap, plain })
+    let mut exact = vec![exact_form(word)];
+    // A Latin name with diacritics may be written without them ("Samarra" for Sāmarrā’),
+    // not the other way round ("Länder" is no Lander).
+    if !inflect::is_cyrillic(word) && !word.is_ascii() {
+        let bare = fold::translit(word);
+        if !bare.is_empty() && !exact.contains(&bare) {
+            exact.push(bare);
+        }
+    }
+    for stem in inflect::dictionary_stems(word) {
+        let st = exact_form(stem);
+        if !exact.contains(&st) {
+            exact.push(st);
+        }
+    }
+    Some(WordPat::Keys { keys, cap, plain, exact })
+}
+
+/// A word as compared for exact spelling: lowercase, ё as е.
+fn exact_form(word: &str) -> String {
+    word.to_lowercase().replace('ё', "е")
+}
+
+/// Whether `raw` is spelled as one of `exact` (see [`WordPat::Keys`]): itself, one of its
+/// case stems (Cyrillic), or without a German genitive or adjective ending ("Wiens",
+/// "Wiener").
+fn spelled_as(raw: &str, exact: &[String]) -> bool {
+    let w = exact_form(raw);
+    if exact.contains(&w) {
+        return true;
+    }
+    if inflect::is_cyrillic(raw) {
+        return inflect::stems(&w).iter().skip(1).any(|(st, _)| exact.iter().any(|e| e == st));
+    }
+    ["s", "'s", "er", "ern", "ers"]
+        .iter()
+        .any(|e| w.strip_suffix(e).is_some_and(|st| exact.iter().any(|x| x == st)))
 }
 
 /// Collects aliases; [`MatcherBuilder::build`] compiles them.
@@ -557,22 +599,27 @@ impl MatcherBuilder {
         let mut grouped: Vec<(Vec<WordPat>, Option<Lang>, Vec<Target>, u8)> = Vec::new();
         for ((_, lang, target, given_in), words) in self.pending.into_iter().zip(compiled) {
             let Some(words) = words else { continue };
-            let spellings: Vec<Vec<String>> = words
+            let spellings: Vec<(Vec<String>, Vec<String>)> = words
                 .iter()
                 .map(|w| match w {
-                    WordPat::Keys { plain, .. } => plain.clone(),
-                    _ => Vec::new(),
+                    WordPat::Keys { plain, exact, .. } => (plain.clone(), exact.clone()),
+                    _ => (Vec::new(), Vec::new()),
                 })
                 .collect();
             match aliases.entry((words, lang)) {
                 std::collections::hash_map::Entry::Occupied(e) => {
                     let g = &mut grouped[*e.get()];
                     // Keep every spelling of the words.
-                    for (have, more) in g.0.iter_mut().zip(spellings) {
-                        if let WordPat::Keys { plain, .. } = have {
-                            for p in more {
+                    for (have, (more_plain, more_exact)) in g.0.iter_mut().zip(spellings) {
+                        if let WordPat::Keys { plain, exact, .. } = have {
+                            for p in more_plain {
                                 if !plain.contains(&p) {
                                     plain.push(p);
+                                }
+                            }
+                            for e in more_exact {
+                                if !exact.contains(&e) {
+                                    exact.push(e);
                                 }
                             }
                         }
@@ -631,12 +678,14 @@ impl MatcherBuilder {
                 }
             }
             let lower = lower_for(&words, &targets);
+            let town = targets.iter().all(|t| matches!(t, Target::Place(_)));
             m.aliases.push(Alias {
                 words,
                 lang,
                 targets,
                 langs,
                 lower,
+                town,
             });
         }
         m
@@ -776,12 +825,12 @@ impl Matcher {
                 } else {
                     Lower::No
                 };
-                let mut hit = self.word_matches(text, t, keys.of(j), keys.plain(j), pat, lower_here);
+                let mut hit = self.word_matches(text, t, keys.of(j), keys.plain(j), pat, lower_here, alias.town);
                 // "Donald J. Trump": a middle initial the alias does not list.
                 if hit.is_none() && k > 0 && is_initial(text, tokens, j) && is_dot(text, tokens, j + 1)
                 {
                     if let Some(t) = tokens.get(j + 2) {
-                        hit = self.word_matches(text, t, keys.of(j + 2), keys.plain(j + 2), pat, lower_here);
+                        hit = self.word_matches(text, t, keys.of(j + 2), keys.plain(j + 2), pat, lower_here, alias.town);
                         if hit.is_some() {
                             j += 2;
                         }
@@ -834,6 +883,7 @@ impl Matcher {
         raw: &str,
         pat: &WordPat,
         lower: Lower,
+        town: bool,
     ) -> Option<&'static str> {
         if t.kind == TokenKind::Punct {
             return None;
@@ -843,7 +893,7 @@ impl Matcher {
                 let raw = &text[t.span.start..t.span.end];
                 (strip_possessive(raw) == w || acronym_part(raw) == w).then_some("")
             }
-            WordPat::Keys { keys: want, cap, plain } => {
+            WordPat::Keys { keys: want, cap, plain, exact } => {
                 if *cap && !t.cap {
                     // In a caseless text a lowercase word may be the name, spelled exactly
                     // (a plural or possessive s aside: "indians").
@@ -859,7 +909,11 @@ impl Matcher {
                         return None;
                     }
                 }
-                keys.iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)
+                let hit = keys.iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)?;
+                if town && !spelled_as(&text[t.span.start..t.span.end], exact) {
+                    return None;
+                }
+                Some(hit)
             }
             WordPat::Prefix(p) => keys
                 .first()
@@ -986,6 +1040,21 @@ mod tests {
         let tokens = annals_text::tokens::tokenize(text);
         let keys = TokenKeys::new(text, &tokens, &m);
         assert!(m.find_with(text, &tokens, &keys, 1, Some(Lang::En)).is_empty());
+    }
+
+    #[test]
+    fn towns_must_be_spelled_as_written() {
+        let mut b = MatcherBuilder::default();
+        b.add("Сус", None, Target::Place(0));
+        b.add("Zahlé", None, Target::Place(1));
+        b.add("Москва", None, Target::Place(2));
+        b.add("Sāmarrā’", None, Target::Place(3));
+        let m = b.build();
+        assert!(found(&m, "Советского Союза").is_empty());
+        assert!(found(&m, "Neue Zahlen").is_empty());
+        assert_eq!(found(&m, "in Zahle"), vec![1]);
+        assert_eq!(found(&m, "в Москве"), vec![2]);
+        assert_eq!(found(&m, "near Samarra"), vec![3]);
     }
 
     #[test]

@@ -198,3 +198,27 @@ fn german_nouns_are_no_surnames() {
         .collect();
     assert_eq!(people, ["Kassym-Jomart Tokayev", "Vladimir Putin"], "{people:?}");
 }
+
+/// A word that opens a sentence and that the report also writes in lowercase is that word,
+/// not a town of the same spelling; a town must be spelled as written, not merely fold alike.
+#[test]
+fn common_words_are_no_towns() {
+    let coder = crate::coder();
+    let code = |text: &str, lang: &str| {
+        let input = annals_extract::Input {
+            id: "t",
+            text,
+            lang: Some(lang),
+            published: Some("2024-03-01"),
+            ..Default::default()
+        };
+        coder.code(&input).unwrap()
+    };
+    let towns = |rec: &annals_core::record::DocRecord| -> Vec<String> {
+        rec.entities.iter().filter(|e| e.kind == "location").map(|e| e.name.clone()).collect()
+    };
+    let ru = code("Как сообщил министр, переговоры в Минске продолжатся. Он не сказал, как долго.", "ru");
+    assert_eq!(towns(&ru), ["Minsk"]);
+    let de = code("Allein in Graz wurden neue Zahlen veröffentlicht, allein die Länder schweigen.", "de");
+    assert_eq!(towns(&de), ["Graz"]);
+}
