@@ -127,17 +127,6 @@ fn role_phrases_name_the_office_holder_of_the_day() {
 /// the state of an apposition, and is referred to later by the surname alone.
 #[test]
 fn unknown_people_are_found_by_their_given_names() {
-    let coder = crate::coder();
-    let code = |text: &str, lang: &str| {
-        let input = annals_extract::Input {
-            id: "t",
-            text,
-            lang: Some(lang),
-            published: Some("2024-03-01"),
-            ..Default::default()
-        };
-        coder.code(&input).unwrap()
-    };
     let rec = code(
         "Chile rejected the claim, said Ignacio Valdivieso, a Chilean diplomat. Valdivieso added that talks would go on.",
         "en",
@@ -203,17 +192,6 @@ fn german_nouns_are_no_surnames() {
 /// not a town of the same spelling; a town must be spelled as written, not merely fold alike.
 #[test]
 fn common_words_are_no_towns() {
-    let coder = crate::coder();
-    let code = |text: &str, lang: &str| {
-        let input = annals_extract::Input {
-            id: "t",
-            text,
-            lang: Some(lang),
-            published: Some("2024-03-01"),
-            ..Default::default()
-        };
-        coder.code(&input).unwrap()
-    };
     let towns = |rec: &annals_core::record::DocRecord| -> Vec<String> {
         rec.entities.iter().filter(|e| e.kind == "location").map(|e| e.name.clone()).collect()
     };
@@ -221,4 +199,16 @@ fn common_words_are_no_towns() {
     assert_eq!(towns(&ru), ["Minsk"]);
     let de = code("Allein in Graz wurden neue Zahlen veröffentlicht, allein die Länder schweigen.", "de");
     assert_eq!(towns(&de), ["Graz"]);
+}
+
+/// Codes `text` in `lang`, published on 2024-03-01.
+fn code(text: &str, lang: &str) -> annals_core::record::DocRecord {
+    let input = annals_extract::Input {
+        id: "t",
+        text,
+        lang: Some(lang),
+        published: Some("2024-03-01"),
+        ..Default::default()
+    };
+    crate::coder().code(&input).unwrap()
 }
