@@ -226,6 +226,9 @@ struct WordInfo {
     first: Vec<u32>,
     /// The word in lowercase ASCII (for caseless texts; empty for words without keys).
     plain: String,
+    /// The word lowercase as written (ё as е), then the forms a town name may take in it:
+    /// its Cyrillic case stems, or without a German genitive or adjective ending.
+    spellings: Vec<String>,
 }
 
 impl TokenKeys {
@@ -288,6 +291,11 @@ impl TokenKeys {
     /// Token `i` in lowercase ASCII ("" for a word without keys).
     fn plain(&self, i: usize) -> &str {
         &self.lists[self.of_token[i] as usize].plain
+    }
+
+    /// The spellings of token `i` a town name is checked against (see [`town_spellings`]).
+    fn spellings(&self, i: usize) -> &[String] {
+        &self.lists[self.of_token[i] as usize].spellings
     }
 
     /// The aliases that may start at token `i` (by its keys; acronyms aside).
@@ -384,8 +392,12 @@ fn cached_word_keys(word: &str, matcher: &Matcher, kazakh: bool) -> WordKeys {
             .collect();
         first.sort_unstable();
         first.dedup();
-        let plain = if keys.is_empty() { String::new() } else { fold::translit(word) };
-        let k = WordKeys::new(WordInfo { keys, first, plain });
+        let (plain, spellings) = if keys.is_empty() {
+            (String::new(), Vec::new())
+        } else {
+            (fold::translit(word), town_spellings(word))
+        };
+        let k = WordKeys::new(WordInfo { keys, first, plain, spellings });
         let mut c = cache.borrow_mut();
         if c.len() > 500_000 {
             c.clear();
@@ -461,20 +473,21 @@ fn exact_form(word: &str) -> String {
     word.to_lowercase().replace('ё', "е")
 }
 
-/// Whether `raw` is spelled as one of `exact` (see [`WordPat::Keys`]): itself, one of its
-/// case stems (Cyrillic), or without a German genitive or adjective ending ("Wiens",
-/// "Wiener").
-fn spelled_as(raw: &str, exact: &[String]) -> bool {
+/// The forms a word offers a town name: itself lowercase (ё as е), then its Cyrillic case
+/// stems, or itself without a German genitive or adjective ending ("Wiens", "Wiener").
+fn town_spellings(raw: &str) -> Vec<String> {
     let w = exact_form(raw);
-    if exact.contains(&w) {
-        return true;
-    }
+    let mut out = vec![w.clone()];
     if inflect::is_cyrillic(raw) {
-        return inflect::stems(&w).iter().skip(1).any(|(st, _)| exact.iter().any(|e| e == st));
+        out.extend(inflect::stems(&w).into_iter().skip(1).map(|(st, _)| st.to_string()));
+    } else {
+        out.extend(
+            ["s", "'s", "er", "ern", "ers"]
+                .iter()
+                .filter_map(|e| w.strip_suffix(e).map(str::to_string)),
+        );
     }
-    ["s", "'s", "er", "ern", "ers"]
-        .iter()
-        .any(|e| w.strip_suffix(e).is_some_and(|st| exact.iter().any(|x| x == st)))
+    out
 }
 
 /// Collects aliases; [`MatcherBuilder::build`] compiles them.
@@ -825,12 +838,12 @@ impl Matcher {
                 } else {
                     Lower::No
                 };
-                let mut hit = self.word_matches(text, t, keys.of(j), keys.plain(j), pat, lower_here, alias.town);
+                let mut hit = self.word_matches(text, t, keys.of(j), keys.plain(j), keys.spellings(j), pat, lower_here, alias.town);
                 // "Donald J. Trump": a middle initial the alias does not list.
                 if hit.is_none() && k > 0 && is_initial(text, tokens, j) && is_dot(text, tokens, j + 1)
                 {
                     if let Some(t) = tokens.get(j + 2) {
-                        hit = self.word_matches(text, t, keys.of(j + 2), keys.plain(j + 2), pat, lower_here, alias.town);
+                        hit = self.word_matches(text, t, keys.of(j + 2), keys.plain(j + 2), keys.spellings(j + 2), pat, lower_here, alias.town);
                         if hit.is_some() {
                             j += 2;
                         }
@@ -881,6 +894,7 @@ impl Matcher {
         t: &Token,
         keys: &[(String, &'static str)],
         raw: &str,
+        spellings: &[String],
         pat: &WordPat,
         lower: Lower,
         town: bool,
@@ -910,7 +924,7 @@ impl Matcher {
                     }
                 }
                 let hit = keys.iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)?;
-                if town && !spelled_as(&text[t.span.start..t.span.end], exact) {
+                if town && !spellings.iter().any(|w| exact.contains(w)) {
                     return None;
                 }
                 Some(hit)
