@@ -176,16 +176,7 @@ impl<'a> MentionFinder<'a> {
                 .find_with(&p.norm.text, &p.tokens, keys, k, Some(self.lang))
                 .into_iter()
                 .find(|m| m.end <= inner.end);
-            let state = m.as_ref().and_then(|m| {
-                m.targets.iter().find_map(|t| match *t {
-                    Target::Entity(i, AliasKind::Name)
-                        if self.kb.entities[i].kind == Kind::Country =>
-                    {
-                        Some(i)
-                    }
-                    _ => None,
-                })
-            });
+            let state = m.as_ref().and_then(|m| self.state_in(m));
             match (m, state) {
                 (Some(m), Some(c)) => {
                     let span = annals_core::Span::new(
@@ -341,12 +332,7 @@ impl<'a> MentionFinder<'a> {
         if m.start != k {
             return None;
         }
-        let named = m.targets.iter().find_map(|t| match t {
-            Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Country => {
-                Some(*i)
-            }
-            _ => None,
-        });
+        let named = self.state_in(&m);
         named
             .or_else(|| m.capital().map(|c| self.kb.capitals[c].country))
             .or_else(|| {
@@ -697,18 +683,7 @@ impl<'a> MentionFinder<'a> {
         }
         // Of bodies sharing a name ("Congress": the American one, India's party), the one
         // of the state the report names most; else the first listed.
-        let bodies: Vec<usize> = m
-            .targets
-            .iter()
-            .filter_map(|t| match t {
-                Target::Entity(i, AliasKind::Name)
-                    if self.kb.entities[*i].kind != Kind::Person =>
-                {
-                    Some(*i)
-                }
-                _ => None,
-            })
-            .collect();
+        let bodies = self.bodies_in(&m);
         let named: Option<usize> = if bodies.len() > 1 {
             // (Towns named count for their state: "lucknow: the congress ...".)
             let weight = |b: usize| {
@@ -742,49 +717,34 @@ impl<'a> MentionFinder<'a> {
         // Kazakh marks the place by a locative ending ("Гаагада"); "Гаагадағы сот" (the
         // court in The Hague) names the city too, but qualifies a noun that may be an actor
         // or recipient ("Түркиядағы елшісін").
-        let kk_locative = self.lang == Lang::Kk
-            && matches!(m.ending, "да" | "де" | "та" | "те" | "нда" | "нде");
-        let kk_in = self.lang == Lang::Kk
-            && matches!(m.ending, "дағы" | "дегі" | "тағы" | "тегі" | "ндағы" | "ндегі");
+        // (The grammar's locative endings; the adjectival ones end in -ғы/-гі.)
+        let kk_loc = self.lang == Lang::Kk
+            && self.grammar.cases.get(m.ending).is_some_and(|c| c == "loc");
+        let kk_in = kk_loc && (m.ending.ends_with('ы') || m.ending.ends_with('і'));
+        let kk_locative = kk_loc && !kk_in;
         let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination)
             || self.continues_places(p, s, m.start)
             || kk_locative;
 
         // A surname alone yields to a state, capital or organisation of the same spelling
         // ("Amman" the city, not a Mr Amano).
-        let only_surnames = m.targets.iter().all(|t| !matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Person));
-        // So does a town after a preposition of place ("a rally in Lagos", not Mr Lagos).
-        let persons = if only_surnames
+        // So does a town after a preposition of place ("a rally in Lagos", not Mr Lagos), or
+        // any town when the surname's bearer is neither named before in the report nor in
+        // office on its date ("marched through Lagos", not Ricardo Lagos in 2020). A function
+        // word that only looks like a surname ("Ранее", "Earlier") is none either.
+        let yields = !self.names_person_in_full(&m)
             && (named.is_some()
                 || capital.is_some()
                 || metonym.is_some()
-                || (locality.is_some() && place))
-            {
-                Vec::new()
-            } else {
-                persons
-            };
-        // A town outranks the bare surname of someone neither named before in the report
-        // nor in office on its date ("marched through Lagos", not Ricardo Lagos in 2020).
-        let persons = if only_surnames
-            && locality.is_some()
-            && persons.iter().all(|&x| {
-                !self.entities.iter().any(|e| e.kb == Some(x))
-                    && self.date.is_none_or(|_| self.kb.office_on(x, self.date).is_none())
-            }) {
-            Vec::new()
-        } else {
-            persons
-        };
-        // A function word that only looks like a surname ("Ранее", "Earlier") is none.
-        let persons = if only_surnames
-            && m.end - m.start == 1
-            && self.grammar.is_function_word(&p.tokens[m.start].lower)
-        {
-            Vec::new()
-        } else {
-            persons
-        };
+                || (locality.is_some() && place)
+                || (locality.is_some()
+                    && persons.iter().all(|&x| {
+                        !self.entities.iter().any(|e| e.kb == Some(x))
+                            && self.date.is_none_or(|_| self.kb.office_on(x, self.date).is_none())
+                    }))
+                || (m.end - m.start == 1
+                    && self.grammar.is_function_word(&p.tokens[m.start].lower)));
+        let persons = if yields { Vec::new() } else { persons };
         // Full names and organisations first, then countries, then adjectives and roles.
         if !persons.is_empty() && (named.is_none() || persons.len() == 1 && m.end - m.start > 1) {
             if let Some(person) = self.pick_person(&persons, &surface) {
@@ -1139,16 +1099,7 @@ impl<'a> MentionFinder<'a> {
                         .find_with(&p.norm.text, &p.tokens, keys, m.end + 1, Some(self.lang))
                         .into_iter()
                         .next()
-                        .and_then(|n| {
-                            n.targets.iter().find_map(|t| match *t {
-                                Target::Entity(i, AliasKind::Name)
-                                    if self.kb.entities[i].kind == Kind::Country =>
-                                {
-                                    Some(i)
-                                }
-                                _ => None,
-                            })
-                        });
+                        .and_then(|n| self.state_in(&n));
                 }
                 if let Some(end) = self.titled_person(p, s, start, &m, country) {
                     return end;
@@ -1245,17 +1196,8 @@ impl<'a> MentionFinder<'a> {
                 if let Some(m) = ms.into_iter().next() {
                     // The state's own name before a capital of the same spelling
                     // ("России" is Russia, not Roseau cut short).
-                    let c = m
-                        .targets
-                        .iter()
-                        .find_map(|t| match t {
-                            Target::Entity(i, AliasKind::Name)
-                                if self.kb.entities[*i].kind == Kind::Country =>
-                            {
-                                Some(*i)
-                            }
-                            _ => None,
-                        })
+                    let c = self
+                        .state_in(&m)
                         .or_else(|| m.capital().map(|c| self.kb.capitals[c].country));
                     // "security forces in Cizre": the town's state; the town stays a place
                     // of its own (the event's location).
@@ -1308,14 +1250,7 @@ impl<'a> MentionFinder<'a> {
                                 .into_iter()
                                 .next();
                             let Some(n) = next else { break };
-                            let Some(c2) = n.targets.iter().find_map(|t| match t {
-                                Target::Entity(i, AliasKind::Name)
-                                    if self.kb.entities[*i].kind == Kind::Country =>
-                                {
-                                    Some(*i)
-                                }
-                                _ => None,
-                            }) else {
+                            let Some(c2) = self.state_in(&n) else {
                                 break;
                             };
                             let span2 = annals_core::Span::new(
@@ -1425,6 +1360,33 @@ impl<'a> MentionFinder<'a> {
     }
 
     /// The people a match may name.
+    /// The states and organisations match `m` names by their full names.
+    fn bodies_in(&self, m: &Match) -> Vec<usize> {
+        m.targets
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Entity(i, AliasKind::Name) if self.kb.entities[i].kind != Kind::Person => {
+                    Some(i)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The state match `m` names by its full name, if any.
+    fn state_in(&self, m: &Match) -> Option<usize> {
+        self.bodies_in(m)
+            .into_iter()
+            .find(|&i| self.kb.entities[i].kind == Kind::Country)
+    }
+
+    /// Whether match `m` names a person by a full name, not by a surname alone.
+    fn names_person_in_full(&self, m: &Match) -> bool {
+        m.targets.iter().any(|t| {
+            matches!(*t, Target::Entity(i, AliasKind::Name) if self.kb.entities[i].kind == Kind::Person)
+        })
+    }
+
     fn persons_in(&self, m: &Match) -> Vec<usize> {
         m.targets
             .iter()
@@ -1470,15 +1432,10 @@ impl<'a> MentionFinder<'a> {
         // known person's ("Algerian President Ahmed ..." is no Abiy Ahmed), or the name goes
         // on with capitalised words ("President Ahmed Ben Bella"; German capitalises nouns,
         // so there only the state decides). The caller then makes an unknown person.
-        let surname_only = !m.targets.iter().any(|t| {
-            matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind == Kind::Person)
-        });
+        let surname_only = !self.names_person_in_full(m);
         // A state or body of the same spelling outranks a surname ("Министр обороны России"
         // is no Mr Rossi).
-        let names_body = m.targets.iter().any(|t| {
-            matches!(t, Target::Entity(i, AliasKind::Name) if self.kb.entities[*i].kind != Kind::Person)
-        });
-        if surname_only && names_body {
+        if surname_only && !self.bodies_in(m).is_empty() {
             return None;
         }
         if surname_only {

@@ -186,7 +186,8 @@ pub fn finish(
     // Protesters of no named state in a report about one state are its people ("Islamic
     // fundamentalists continued their hunger strike to demand the resignation of the
     // Algerian president").
-    if let [only] = states_named(mentions).as_slice() {
+    let states = states_named(mentions);
+    if let [only] = states.as_slice() {
         for e in &mut events {
             if e.ty == EventType::Protest && e.actor_codes.is_empty() && e.actors.is_empty() {
                 e.actor_codes = vec![only.clone()];
@@ -239,7 +240,7 @@ pub fn finish(
     // A report about one state only codes its undirected acts as domestic: the state's own
     // people or authorities are the target ("Algerian students began a hunger strike",
     // "police imposed a curfew in Cizre").
-    if let [only] = states_named(mentions).as_slice() {
+    if let [only] = states.as_slice() {
         for e in &mut events {
             if e.recipient_codes.is_empty()
                 && e.inferred_recipient.is_none()

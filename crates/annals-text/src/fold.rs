@@ -136,44 +136,17 @@ pub fn romanize(word: &str) -> String {
                 "y"
             }
             'е' if i == 0 => "ye",
-            'а' | 'ә' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' | 'ғ' | 'ґ' => "g",
-            'д' => "d",
-            'е' | 'э' => "e",
+            // English news spells these apart from the matching key's table.
             'ё' => "yo",
-            'є' => "ye",
-            'ж' => "zh",
-            'з' => "z",
-            'и' | 'і' => "i",
-            'ї' => "yi",
-            'й' | 'ы' => "y",
-            'к' | 'қ' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
+            'қ' => "k",
             'ң' => "ng",
-            'о' | 'ө' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' | 'ұ' | 'ү' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'һ' => "h",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ъ' | 'ь' => "",
-            'ю' => "yu",
-            'я' => "ya",
-            _ => {
-                out.push(c);
-                continue;
-            }
+            l => match cyrillic_greek(l).filter(|_| ('\u{0400}'..='\u{04FF}').contains(&l)) {
+                Some(latin) => latin,
+                None => {
+                    out.push(c);
+                    continue;
+                }
+            },
         };
         if c.is_uppercase() {
             let mut it = latin.chars();

@@ -47,7 +47,9 @@ pub fn normalise(original: &str) -> Normalised {
     let mut cluster = String::new();
     while let Some((ci, c)) = chars.next() {
         // UTF-8 read as Windows-1252 ("â€œ" for "“", "Ã©" for "é"): the character it was.
-        if let Some((fixed, used)) = mojibake(c, chars.clone().map(|(_, n)| n)) {
+        // (ASCII is never part of it: the common case costs one test.)
+        let mended = if c.is_ascii() { None } else { mojibake(c, chars.clone().map(|(_, n)| n)) };
+        if let Some((fixed, used)) = mended {
             for _ in 0..used {
                 chars.next();
             }
