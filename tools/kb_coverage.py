@@ -127,6 +127,9 @@ START = {
 NO_OFFICE = {
     "ISL": {"DM"}, "LIE": {"DM"}, "AND": {"DM"}, "MCO": {"DM"}, "SMR": {"DM"},
     "VAT": {"DM"}, "XKX": {"DM"},
+    # Malta has no defence ministry: the Armed Forces of Malta answer to the home
+    # affairs minister, whose office is not a defence minister's in news or in PLOVER.
+    "MLT": {"DM"},
 }
 
 

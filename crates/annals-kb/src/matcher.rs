@@ -54,6 +54,9 @@ enum WordPat {
     /// Matches a word whose key, or the key of one of its stems, is among `keys`.
     Keys {
         keys: Vec<String>,
+        /// The keys as numbers ([`Matcher::key_ids`]), filled when the matcher is built:
+        /// a text word is compared by number, not by string.
+        ids: Vec<u32>,
         cap: bool,
         /// The spellings of the word, lowercase ASCII ("beijing"): a caseless text must
         /// spell it so, for keys fold much ("being" and "Beijing" share one). Aliases that
@@ -222,6 +225,8 @@ type WordKeys = std::rc::Rc<WordInfo>;
 struct WordInfo {
     /// Its key and its stems' keys, with the ending each stem leaves.
     keys: Vec<(String, &'static str)>,
+    /// Those of the keys some alias word has, as numbers ([`Matcher::key_ids`]).
+    ids: Vec<(u32, &'static str)>,
     /// The aliases whose first word one of the keys can match, sorted.
     first: Vec<u32>,
     /// The word in lowercase ASCII (for caseless texts; empty for words without keys).
@@ -286,6 +291,11 @@ impl TokenKeys {
     /// The keys of token `i`.
     pub fn of(&self, i: usize) -> &[(String, &'static str)] {
         &self.lists[self.of_token[i] as usize].keys
+    }
+
+    /// The numbered keys of token `i`.
+    fn ids(&self, i: usize) -> &[(u32, &'static str)] {
+        &self.lists[self.of_token[i] as usize].ids
     }
 
     /// Token `i` in lowercase ASCII ("" for a word without keys).
@@ -355,7 +365,7 @@ impl TokenKeys {
                 // Only keys some alias word has (or a `*` stem may match) are ever looked
                 // at: most words of a text then carry none and are skipped at once.
                 out.retain(|(k, _)| {
-                    matcher.known.contains(k) || matcher.prefix_starts.contains(prefix3(k))
+                    matcher.key_ids.contains_key(k) || matcher.prefix_starts.contains(prefix3(k))
                 });
                 out
             }
@@ -397,7 +407,11 @@ fn cached_word_keys(word: &str, matcher: &Matcher, kazakh: bool) -> WordKeys {
         } else {
             (fold::translit(word), town_spellings(word))
         };
-        let k = WordKeys::new(WordInfo { keys, first, plain, spellings });
+        let ids = keys
+            .iter()
+            .filter_map(|(k, e)| matcher.key_ids.get(k.as_str()).map(|&id| (id, *e)))
+            .collect();
+        let k = WordKeys::new(WordInfo { keys, ids, first, plain, spellings });
         let mut c = cache.borrow_mut();
         if c.len() > 500_000 {
             c.clear();
@@ -465,7 +479,7 @@ fn word_pat(word: &str) -> Option<WordPat> {
             exact.push(st);
         }
     }
-    Some(WordPat::Keys { keys, cap, plain, exact })
+    Some(WordPat::Keys { keys, ids: Vec::new(), cap, plain, exact })
 }
 
 /// A word as compared for exact spelling: lowercase, ё as е.
@@ -594,37 +608,69 @@ impl MatcherBuilder {
         self.pending.push((alias.to_string(), lang, target, given_in));
     }
 
-    /// The word patterns of every alias, in the order added, compiled on all cores.
+    /// The word patterns of every alias, in the order added, compiled on all cores. An
+    /// alias given several times (a town's name in several languages, a surname of several
+    /// people) is compiled once: what it compiles to depends only on its text, its language
+    /// and whether it is a surname or a place.
     fn compile(pending: &[(String, Option<Lang>, Target, Option<Lang>)]) -> Vec<Option<Vec<WordPat>>> {
         use rayon::prelude::*;
-        pending
+        let class = |t: &Target| match t {
+            Target::Entity(_, AliasKind::Surname) => 1u8,
+            Target::Place(_) => 2,
+            _ => 0,
+        };
+        let mut first: FxHashMap<(&str, Option<Lang>, u8), usize> = FxHashMap::default();
+        let mut unique: Vec<usize> = Vec::new();
+        let slot: Vec<usize> = pending
+            .iter()
+            .enumerate()
+            .map(|(i, (alias, lang, target, _))| {
+                *first.entry((alias.as_str(), *lang, class(target))).or_insert_with(|| {
+                    unique.push(i);
+                    unique.len() - 1
+                })
+            })
+            .collect();
+        let compiled: Vec<Option<Vec<WordPat>>> = unique
             .par_iter()
             .with_min_len(512)
-            .map(|(alias, lang, target, _)| alias_words(alias, *lang, *target))
-            .collect()
+            .map(|&i| {
+                let (alias, lang, target, _) = &pending[i];
+                alias_words(alias, *lang, *target)
+            })
+            .collect();
+        slot.into_iter().map(|u| compiled[u].clone()).collect()
     }
 
     /// Compiles the aliases into a matcher. Aliases of the same words and language share
     /// one entry with all their targets, in the order added.
     pub fn build(self) -> Matcher {
+        use std::hash::{BuildHasher, Hash, Hasher};
         let compiled = Self::compile(&self.pending);
-        let mut aliases: FxHashMap<(Vec<WordPat>, Option<Lang>), usize> = FxHashMap::default();
+        // Groups are found by the hash of their words' identity, then compared: the words
+        // move into their group, never cloned.
+        let hasher = rustc_hash::FxBuildHasher;
+        let mut by_hash: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut grouped: Vec<(Vec<WordPat>, Option<Lang>, Vec<Target>, u8)> = Vec::new();
         for ((_, lang, target, given_in), words) in self.pending.into_iter().zip(compiled) {
             let Some(words) = words else { continue };
-            let spellings: Vec<(Vec<String>, Vec<String>)> = words
+            let mut h = hasher.build_hasher();
+            (&words, lang).hash(&mut h);
+            let ids = by_hash.entry(h.finish()).or_default();
+            let found = ids
                 .iter()
-                .map(|w| match w {
-                    WordPat::Keys { plain, exact, .. } => (plain.clone(), exact.clone()),
-                    _ => (Vec::new(), Vec::new()),
-                })
-                .collect();
-            match aliases.entry((words, lang)) {
-                std::collections::hash_map::Entry::Occupied(e) => {
-                    let g = &mut grouped[*e.get()];
+                .copied()
+                .find(|&g| grouped[g].1 == lang && grouped[g].0 == words);
+            match found {
+                Some(g) => {
+                    let g = &mut grouped[g];
                     // Keep every spelling of the words.
-                    for (have, (more_plain, more_exact)) in g.0.iter_mut().zip(spellings) {
-                        if let WordPat::Keys { plain, exact, .. } = have {
+                    for (have, more) in g.0.iter_mut().zip(words) {
+                        if let (
+                            WordPat::Keys { plain, exact, .. },
+                            WordPat::Keys { plain: more_plain, exact: more_exact, .. },
+                        ) = (have, more)
+                        {
                             for p in more_plain {
                                 if !plain.contains(&p) {
                                     plain.push(p);
@@ -642,9 +688,8 @@ impl MatcherBuilder {
                     }
                     g.3 |= lang_bit(given_in);
                 }
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    let words = e.key().0.clone();
-                    e.insert(grouped.len());
+                None => {
+                    ids.push(grouped.len());
                     grouped.push((words, lang, vec![target], lang_bit(given_in)));
                 }
             }
@@ -658,8 +703,13 @@ impl MatcherBuilder {
             match &words[0] {
                 WordPat::Keys { keys, .. } => {
                     for k in keys {
-                        m.index.entry(k.clone()).or_default().push(id);
-                        m.prefixes.insert(prefix3(k).to_string());
+                        match m.index.get_mut(k.as_str()) {
+                            Some(ids) => ids.push(id),
+                            None => {
+                                m.index.insert(k.clone(), vec![id]);
+                            }
+                        }
+                        m.add_prefix(prefix3(k));
                     }
                 }
                 WordPat::Exact(w) => m.exact.entry(w.clone()).or_default().push(id),
@@ -668,26 +718,39 @@ impl MatcherBuilder {
                         .entry(prefix3(p).to_string())
                         .or_default()
                         .push(id);
-                    m.prefixes.insert(prefix3(p).to_string());
+                    m.add_prefix(prefix3(p));
                 }
             }
-            for w in &words {
+            let mut words = words;
+            for w in &mut words {
                 match w {
-                    WordPat::Keys { keys, .. } => m.known.extend(keys.iter().cloned()),
+                    WordPat::Keys { keys, ids, .. } => {
+                        for k in keys.iter() {
+                            let next = m.key_ids.len() as u32;
+                            let id = match m.key_ids.get(k.as_str()) {
+                                Some(&id) => id,
+                                None => {
+                                    m.key_ids.insert(k.clone(), next);
+                                    next
+                                }
+                            };
+                            ids.push(id);
+                        }
+                    }
                     WordPat::Prefix(p) => {
-                        m.prefix_starts.insert(prefix3(p).to_string());
+                        if !m.prefix_starts.contains(prefix3(p)) {
+                            m.prefix_starts.insert(prefix3(p).to_string());
+                        }
                     }
                     WordPat::Exact(_) => {}
                 }
             }
             for w in &words[1..] {
                 if let WordPat::Keys { keys, .. } = w {
-                    keys.iter().for_each(|k| {
-                        m.prefixes.insert(prefix3(k).to_string());
-                    });
+                    keys.iter().for_each(|k| m.add_prefix(prefix3(k)));
                 }
                 if let WordPat::Prefix(p) = w {
-                    m.prefixes.insert(prefix3(p).to_string());
+                    m.add_prefix(prefix3(p));
                 }
             }
             let lower = lower_for(&words, &targets);
@@ -713,8 +776,8 @@ pub struct Matcher {
     exact: FxHashMap<String, Vec<usize>>,
     prefix_index: FxHashMap<String, Vec<usize>>,
     prefixes: FxHashSet<String>,
-    /// Every key of every alias word.
-    known: FxHashSet<String>,
+    /// Every key of every alias word, numbered.
+    key_ids: FxHashMap<String, u32>,
     /// The first three letters of every `*` stem.
     prefix_starts: FxHashSet<String>,
     /// Names counted by language and script, for `annals actors stats`.
@@ -756,6 +819,12 @@ fn acronym_part(raw: &str) -> &str {
 }
 
 impl Matcher {
+    /// Notes the first letters of a key, allocating only when they are new.
+    fn add_prefix(&mut self, prefix: &str) {
+        if !self.prefixes.contains(prefix) {
+            self.prefixes.insert(prefix.to_string());
+        }
+    }
     /// All aliases that match at token `i`, longest first. `lang` filters language-bound
     /// aliases (role nouns); `None` accepts all.
     pub fn find_with(
@@ -838,12 +907,12 @@ impl Matcher {
                 } else {
                     Lower::No
                 };
-                let mut hit = self.word_matches(text, t, keys.of(j), keys.plain(j), keys.spellings(j), pat, lower_here, alias.town);
+                let mut hit = self.word_matches(text, t, keys, j, pat, lower_here, alias.town);
                 // "Donald J. Trump": a middle initial the alias does not list.
                 if hit.is_none() && k > 0 && is_initial(text, tokens, j) && is_dot(text, tokens, j + 1)
                 {
                     if let Some(t) = tokens.get(j + 2) {
-                        hit = self.word_matches(text, t, keys.of(j + 2), keys.plain(j + 2), keys.spellings(j + 2), pat, lower_here, alias.town);
+                        hit = self.word_matches(text, t, keys, j + 2, pat, lower_here, alias.town);
                         if hit.is_some() {
                             j += 2;
                         }
@@ -892,9 +961,8 @@ impl Matcher {
         &self,
         text: &str,
         t: &Token,
-        keys: &[(String, &'static str)],
-        raw: &str,
-        spellings: &[String],
+        words: &TokenKeys,
+        j: usize,
         pat: &WordPat,
         lower: Lower,
         town: bool,
@@ -907,7 +975,8 @@ impl Matcher {
                 let raw = &text[t.span.start..t.span.end];
                 (strip_possessive(raw) == w || acronym_part(raw) == w).then_some("")
             }
-            WordPat::Keys { keys: want, cap, plain, exact } => {
+            WordPat::Keys { ids: want, cap, plain, exact, .. } => {
+                let raw = words.plain(j);
                 if *cap && !t.cap {
                     // In a caseless text a lowercase word may be the name, spelled exactly
                     // (a plural or possessive s aside: "indians").
@@ -923,13 +992,14 @@ impl Matcher {
                         return None;
                     }
                 }
-                let hit = keys.iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)?;
-                if town && !spellings.iter().any(|w| exact.contains(w)) {
+                let hit = words.ids(j).iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)?;
+                if town && !words.spellings(j).iter().any(|w| exact.contains(w)) {
                     return None;
                 }
                 Some(hit)
             }
-            WordPat::Prefix(p) => keys
+            WordPat::Prefix(p) => words
+                .of(j)
                 .first()
                 .filter(|(k, e)| e.is_empty() && k.starts_with(p.as_str()))
                 .map(|_| ""),
