@@ -84,7 +84,7 @@ pub(crate) fn ru_adjective_form(w: &str) -> bool {
     ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
-fn coordinated(
+pub(crate) fn coordinated(
     p: &Prepared,
     mentions: &[Mention],
     order: &[usize],

@@ -258,13 +258,25 @@ impl Coder {
                 else {
                     continue;
                 };
-                let Some(speaker) = speaker_for(&clauses, &c.tokens, &finder.mentions, &ids, &p, g)
-                else {
-                    continue;
+                // The speaker is the subject of the clause of saying next to this one, or,
+                // in English without "that", of the verb of saying in this very clause
+                // ("Lavrov said Ukraine should withdraw"): what was said starts after it.
+                let said_here = || {
+                    let sp = (c.tokens.start..at).find(|&k| g.speech.longest(&p.tokens, k).is_some())?;
+                    let end = sp + g.speech.longest(&p.tokens, sp)?.1;
+                    let speaker = clause_subject(&(c.tokens.start..sp), &finder.mentions, &ids, &p, g)?;
+                    Some((speaker, end..c.tokens.end))
+                };
+                let (speaker, said) = match speaker_for(&clauses, &c.tokens, &finder.mentions, &ids, &p, g) {
+                    Some(m) => (m, c.tokens.clone()),
+                    None => match said_here() {
+                        Some(found) => found,
+                        None => continue,
+                    },
                 };
                 let addressee = ids.iter().copied().find(|&m| {
                     let mm = &finder.mentions[m];
-                    c.tokens.contains(&mm.tokens.start)
+                    said.contains(&mm.tokens.start)
                         && mm.tokens.end <= at
                         && !mm.place
                         && !args::governed_by(
@@ -275,14 +287,41 @@ impl Coder {
                             g,
                         )
                 });
+                // What a speaker says its own side must do ("Russia said it must respond",
+                // "Tokayev said Kazakhstan must diversify") is a resolve, not a demand; the
+                // acts it names are no facts either way.
+                demand_clauses.push(said.clone());
+                let Some(addressee) = addressee.filter(|&m| {
+                    let (a, b) = (&finder.mentions[speaker], &finder.mentions[m]);
+                    let same_entity = a.entities.iter().any(|e| b.entities.contains(e));
+                    let same_side = a.country.is_some()
+                        && a.country == b.country
+                        && (a.sector == b.sector || b.sector.is_none() || a.sector.is_none());
+                    !same_entity && !same_side
+                }) else {
+                    continue;
+                };
+                // "US and British forces must ...": every state of the coordinated subject.
+                let mut order: Vec<usize> = ids
+                    .iter()
+                    .copied()
+                    .filter(|&m| {
+                        let mm = &finder.mentions[m];
+                        said.contains(&mm.tokens.start) && mm.tokens.end <= at
+                    })
+                    .collect();
+                order.sort_by_key(|&m| finder.mentions[m].tokens.start);
+                let addressees = match order.iter().position(|&m| m == addressee) {
+                    Some(pos) => args::coordinated(&p, &finder.mentions, &order, pos, g),
+                    None => vec![addressee],
+                };
                 let trigger = Span::new(p.tokens[at].span.start, p.tokens[at].span.end);
-                demand_clauses.push(c.tokens.clone());
                 events.push(Ev {
                     ty: EventType::Request,
                     mode: None,
                     contexts: Vec::new(),
                     actors: vec![speaker],
-                    recipients: addressee.into_iter().collect(),
+                    recipients: addressees,
                     trigger,
                     sentence: s,
                     mentions: vec![(s, trigger)],
