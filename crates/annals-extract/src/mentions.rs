@@ -566,12 +566,15 @@ impl<'a> MentionFinder<'a> {
         // So does the body right before, whose officer the person is ("заместитель
         // секретаря Совбеза РФ Юрий Аверьянов", "главный редактор «Новой газеты» Дмитрий
         // Муратов").
-        let body_before = self.mentions.last().filter(|m| {
+        // (or before that role: "Huaweis Finanzchefin Meng Wanzhou")
+        let anchor = role_before.map_or(i, |r| r.tokens.start);
+        let skip = usize::from(role_before.is_some());
+        let body_before = self.mentions.iter().rev().nth(skip).filter(|m| {
             m.sentence == s
                 && m.kind == MentionKind::Org
-                && m.tokens.end <= i
-                && (m.tokens.end..i).all(|k| p.tokens[k].kind == TokenKind::Punct)
-                && i - m.tokens.end <= 1
+                && m.tokens.end <= anchor
+                && (m.tokens.end..anchor).all(|k| p.tokens[k].kind == TokenKind::Punct)
+                && anchor - m.tokens.end <= 1
         });
         let apposition = apposition
             .or_else(|| role_before.and_then(|m| m.country.clone()))
@@ -743,7 +746,18 @@ impl<'a> MentionFinder<'a> {
                             && self.date.is_none_or(|_| self.kb.office_on(x, self.date).is_none())
                     }))
                 || (m.end - m.start == 1
-                    && self.grammar.is_function_word(&p.tokens[m.start].lower)));
+                    && self.grammar.is_function_word(&p.tokens[m.start].lower))
+                // A given name before another capitalised word starts someone else's name
+                // ("Герман Греф" is not Natalia Gherman), unless she was named before.
+                || (m.end - m.start == 1
+                    && m.end < range.end
+                    && p.tokens[m.end].kind == TokenKind::Word
+                    && p.tokens[m.end].cap
+                    && !self.grammar.is_function_word(&p.tokens[m.end].lower)
+                    && self.kb.is_given_name(p.token_text(m.start))
+                    && persons
+                        .iter()
+                        .all(|&x| !self.entities.iter().any(|e| e.kb == Some(x)))));
         let persons = if yields { Vec::new() } else { persons };
         // Full names and organisations first, then countries, then adjectives and roles.
         if !persons.is_empty() && (named.is_none() || persons.len() == 1 && m.end - m.start > 1) {
@@ -1113,22 +1127,39 @@ impl<'a> MentionFinder<'a> {
                 // A country after the role: "the government of Kazakhstan" comes below.
             }
             if unknown {
-                // Unknown capitalised words after a title make a person the base lacks.
-                let mut k = role_end;
+                // Unknown capitalised words after a title make a person the base lacks (an
+                // acronym first is the body: "директор АТОР Майя Ломидзе").
+                // (A monarch's ordinal is part of the name: "Leopold II".)
+                let acronym = |k: usize| {
+                    let w = p.token_text(k);
+                    w.chars().count() > 1
+                        && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                        && !w.chars().all(|c| "IVXLCDM".contains(c))
+                };
+                let first = if role_end + 1 < range.end && acronym(role_end) { role_end + 1 } else { role_end };
+                let mut k = first;
                 while k < range.end
-                    && k < role_end + 3
+                    && k < first + 3
                     && p.tokens[k].kind == TokenKind::Word
                     && p.tokens[k].cap
+                    && !acronym(k)
                 {
                     k += 1;
                 }
-                if k > role_end {
+                if k > first {
                     let span = annals_core::Span::new(
-                        p.tokens[role_end].span.start,
+                        p.tokens[first].span.start,
                         p.tokens[k - 1].span.end,
                     );
-                    let name = self.latin_name(p, role_end..k);
-                    let country_code = country.map(|c| self.kb.entities[c].country.clone());
+                    let name = self.latin_name(p, first..k);
+                    // The state of an adjective before the title, or of the body right
+                    // before it, whose officer the person is ("Huaweis Finanzchefin Meng").
+                    let body_before = self.mentions.last().filter(|m| {
+                        m.sentence == s && m.kind == MentionKind::Org && m.tokens.end == start
+                    });
+                    let country_code = country
+                        .map(|c| self.kb.entities[c].country.clone())
+                        .or_else(|| body_before.and_then(|m| m.country.clone()));
                     let e = self.unknown_person_entity(
                         name,
                         span,

@@ -57,6 +57,16 @@ enum WordPat {
         /// The keys as numbers ([`Matcher::key_ids`]), filled when the matcher is built:
         /// a text word is compared by number, not by string.
         ids: Vec<u32>,
+        /// Stems of a Cyrillic dictionary form whose word is never written bare
+        /// ("Герман" is no form of "Германия", "российск" none of "российский"), unlike
+        /// a plural's zero ending ("россиян", "высот"); their numbers come after `ids`
+        /// is filled.
+        needs_ending: Vec<String>,
+        needs_ending_ids: Vec<u32>,
+        /// The script a text word must be written in: a country's adjective or people is
+        /// a word of its language, not a name that crosses scripts ("Герман" is a given
+        /// name, not the English "German"). `None` for names.
+        script: Option<Script>,
         cap: bool,
         /// The spellings of the word, lowercase ASCII ("beijing"): a caseless text must
         /// spell it so, for keys fold much ("being" and "Beijing" share one). Aliases that
@@ -73,13 +83,20 @@ enum WordPat {
     Prefix(String),
 }
 
+/// The script an alias word is bound to (see `WordPat::Keys::script`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Script {
+    Latin,
+    Cyrillic,
+}
+
 impl WordPat {
     /// What tells patterns apart (the spellings aside).
     fn identity(&self) -> (u8, &[String], bool, &str) {
         match self {
-            WordPat::Keys { keys, cap, .. } => (0, keys, *cap, ""),
-            WordPat::Exact(w) => (1, &[], false, w),
-            WordPat::Prefix(p) => (2, &[], false, p),
+            WordPat::Keys { keys, cap, script, .. } => (script.map_or(0, |s| s as u8 + 1), keys, *cap, ""),
+            WordPat::Exact(w) => (10, &[], false, w),
+            WordPat::Prefix(p) => (11, &[], false, p),
         }
     }
 }
@@ -456,12 +473,21 @@ fn word_pat(word: &str) -> Option<WordPat> {
     // Stems of Cyrillic dictionary forms (Амано -> Аман) only meet Cyrillic words: marked
     // with a leading '~' so that they never match a Latin word ("Amman").
     let mark = if inflect::is_cyrillic(word) { "~" } else { "" };
+    // (The endings whose stem may stand bare in another case: a genitive plural.)
+    const ZERO_CASE: &[&str] = &["а", "я", "ы", "и", "е"];
+    let mut needs_ending = Vec::new();
     for s in inflect::dictionary_stems(word) {
         let k = format!("{mark}{}", fold::key(s));
+        let ending = word.get(s.len()..).unwrap_or("").to_lowercase();
+        if !mark.is_empty() && !ZERO_CASE.contains(&ending.as_str()) && !needs_ending.contains(&k) {
+            needs_ending.push(k.clone());
+        }
         if !keys.contains(&k) {
             keys.push(k);
         }
     }
+    // A key the word also has bare (its own) is no stem only.
+    needs_ending.retain(|k| *k != keys[0]);
     let cap = word.chars().next().is_some_and(|c| c.is_uppercase());
     let plain = vec![fold::translit(word)];
     let mut exact = vec![exact_form(word)];
@@ -479,7 +505,7 @@ fn word_pat(word: &str) -> Option<WordPat> {
             exact.push(st);
         }
     }
-    Some(WordPat::Keys { keys, ids: Vec::new(), cap, plain, exact })
+    Some(WordPat::Keys { keys, ids: Vec::new(), needs_ending, needs_ending_ids: Vec::new(), script: None, cap, plain, exact })
 }
 
 /// A word as compared for exact spelling: lowercase, ё as е.
@@ -563,6 +589,14 @@ fn alias_words(alias: &str, lang: Option<Lang>, target: Target) -> Option<Vec<Wo
         if let WordPat::Keys { keys, .. } = &mut words[0] {
             if keys.len() > 1 {
                 keys.remove(0);
+            }
+        }
+    }
+    if matches!(target, Target::Entity(_, AliasKind::Adjective | AliasKind::Demonym)) {
+        let own = if inflect::is_cyrillic(alias) { Script::Cyrillic } else { Script::Latin };
+        for w in &mut words {
+            if let WordPat::Keys { script, .. } = w {
+                *script = Some(own);
             }
         }
     }
@@ -724,7 +758,7 @@ impl MatcherBuilder {
             let mut words = words;
             for w in &mut words {
                 match w {
-                    WordPat::Keys { keys, ids, .. } => {
+                    WordPat::Keys { keys, ids, needs_ending, needs_ending_ids, .. } => {
                         for k in keys.iter() {
                             let next = m.key_ids.len() as u32;
                             let id = match m.key_ids.get(k.as_str()) {
@@ -736,6 +770,10 @@ impl MatcherBuilder {
                             };
                             ids.push(id);
                         }
+                        *needs_ending_ids = needs_ending
+                            .iter()
+                            .filter_map(|k| keys.iter().position(|x| x == k).map(|at| ids[at]))
+                            .collect();
                     }
                     WordPat::Prefix(p) => {
                         if !m.prefix_starts.contains(prefix3(p)) {
@@ -885,6 +923,13 @@ impl Matcher {
             if alias.langs == lang_bit(Some(Lang::De)) && lang.is_some_and(|l| l != Lang::De) {
                 continue;
             }
+            // A word in capitals is an acronym, no one's surname ("МИД" is no Meade).
+            if acronym
+                && alias.words.len() == 1
+                && alias.targets.iter().all(|t| matches!(t, Target::Entity(_, AliasKind::Surname)))
+            {
+                continue;
+            }
             let mut ending = "";
             let mut ok = true;
             let mut j = i;
@@ -975,7 +1020,13 @@ impl Matcher {
                 let raw = &text[t.span.start..t.span.end];
                 (strip_possessive(raw) == w || acronym_part(raw) == w).then_some("")
             }
-            WordPat::Keys { ids: want, cap, plain, exact, .. } => {
+            WordPat::Keys { ids: want, needs_ending_ids, script, cap, plain, exact, .. } => {
+                if let Some(own) = script {
+                    let cyrillic = inflect::is_cyrillic(&text[t.span.start..t.span.end]);
+                    if cyrillic != (*own == Script::Cyrillic) {
+                        return None;
+                    }
+                }
                 let raw = words.plain(j);
                 if *cap && !t.cap {
                     // In a caseless text a lowercase word may be the name, spelled exactly
@@ -992,7 +1043,11 @@ impl Matcher {
                         return None;
                     }
                 }
-                let hit = words.ids(j).iter().find(|(k, _)| want.contains(k)).map(|(_, e)| *e)?;
+                let hit = words
+                    .ids(j)
+                    .iter()
+                    .find(|(k, e)| want.contains(k) && !(e.is_empty() && needs_ending_ids.contains(k)))
+                    .map(|(_, e)| *e)?;
                 if town && !words.spellings(j).iter().any(|w| exact.contains(w)) {
                     return None;
                 }
