@@ -202,10 +202,17 @@ pub fn assign(
         && (clause.clone()).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower));
 
     let is_possessive_pronoun = |m: &Mention| {
+        let k = m.tokens.start;
         m.kind == MentionKind::Pronoun
-            && grammar
-                .possessive
-                .contains_word(&p.tokens[m.tokens.start].lower)
+            && grammar.possessive.contains_word(&p.tokens[k].lower)
+            // German "ihr" before no noun is the dative "to her" ("werfen ihr vor").
+            && !(lang == Lang::De && p.tokens[k].lower == "ihr" && {
+                let noun = |j: usize| {
+                    j < p.tokens.len() && p.tokens[j].kind == TokenKind::Word && p.tokens[j].cap
+                };
+                let word = |j: usize| j < p.tokens.len() && p.tokens[j].kind == TokenKind::Word;
+                !(noun(k + 1) || (word(k + 1) && noun(k + 2)))
+            })
     };
     let prep = |m: &Mention| {
         governed_by(

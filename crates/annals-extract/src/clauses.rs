@@ -107,7 +107,7 @@ fn speech_tag(p: &Prepared, rest: Range<usize>, grammar: &Grammar) -> bool {
 /// Whether the words from `rest.start` to the next punctuation end in a German zu-infinitive
 /// ("…, Tadschikistan beim Bau von Straßen zu unterstützen"): the object of "sich bereit
 /// erklärt", not reported speech.
-fn zu_infinitive_group(p: &Prepared, rest: Range<usize>) -> bool {
+pub(crate) fn zu_infinitive_group(p: &Prepared, rest: Range<usize>) -> bool {
     let end = rest
         .clone()
         .find(|&k| p.tokens[k].kind == TokenKind::Punct)

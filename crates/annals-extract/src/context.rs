@@ -364,6 +364,11 @@ pub(crate) fn new_predicate(
     if p.token_text(comma) != "," {
         return false;
     }
+    // A German zu-infinitive after the comma is the object of the verb before it ("werfen
+    // ihr vor, Sanktionen umgangen zu haben"), no predicate of its own.
+    if p.lang == Lang::De && clauses::zu_infinitive_group(p, h.start..p.tokens.len()) {
+        return false;
+    }
     let ty = lexicon.entries[h.entry].event;
     !hits
         .iter()

@@ -558,9 +558,14 @@ impl Coder {
                 }
                 // An attack whose perpetrator the report does not name is coded to the state
                 // where it happened ("a car bomb killed a journalist in Beirut"); so is a
-                // protest whose crowd is unnamed ("в Тбилиси тысячи человек вышли на акцию").
+                // protest whose crowd is unnamed ("в Тбилиси тысячи человек вышли на акцию"),
+                // and an arrest or expulsion, which only a state's authorities make ("wurde
+                // in Kanada festgenommen").
                 if a.actors.is_empty()
-                    && matches!(entry.event, EventType::Assault | EventType::Protest)
+                    && matches!(
+                        entry.event,
+                        EventType::Assault | EventType::Protest | EventType::Coerce
+                    )
                     && !a.definite
                 {
                     if let Some(&pl) = a
