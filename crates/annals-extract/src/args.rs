@@ -57,7 +57,14 @@ pub fn governed_by(
         k -= 1;
         let t = &p.tokens[k];
         if set.contains_word(&t.lower) {
-            return true;
+            // English: a gerund right after "by" takes the name as its own object ("by
+            // taxing Chinese exports" names no agent).
+            let by_gerund = p.lang == Lang::En
+                && t.lower == "by"
+                && k + 1 < i
+                && p.tokens[k + 1].lower.ends_with("ing")
+                && p.tokens[k + 1].lower.chars().count() > 5;
+            return !by_gerund;
         }
         if t.kind != TokenKind::Word || skipped >= ADJ_SKIP {
             return false;

@@ -364,7 +364,9 @@ impl Coder {
                 // event of its own: "forderte die EU auf, Sanktionen zu verhängen", "threatened
                 // to impose tariffs", "пригрозил ударом", "agreed to provide aid".
                 // A coordinated verb ("condemned ... and threatened") is an act of its own.
-                let fresh = new_predicate(&p, &pack.lexicon, &hits, h);
+                // So is the means of another act ("fired a warning by taxing Chinese exports").
+                let means = p.lang == Lang::En && h.start > 0 && p.tokens[h.start - 1].lower == "by";
+                let fresh = means || new_predicate(&p, &pack.lexicon, &hits, h);
                 let content = !fresh
                     && kept.iter().any(|k| {
                         (clause_of(k.start) == clause_of(h.start)
