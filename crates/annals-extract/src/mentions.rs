@@ -389,6 +389,17 @@ impl<'a> MentionFinder<'a> {
         None
     }
 
+    /// The state (and the sector, if they share it) of persons who all belong to one state.
+    fn shared_state(&self, persons: &[usize]) -> Option<(String, Option<String>)> {
+        let first = &self.kb.entities[*persons.first()?];
+        let all = persons.iter().map(|&x| &self.kb.entities[x]);
+        if !all.clone().all(|e| e.country == first.country) {
+            return None;
+        }
+        let sector = first.sector.clone().filter(|_| all.clone().all(|e| e.sector == first.sector));
+        Some((first.country.clone(), sector))
+    }
+
     /// Finds the mentions of sentence `s`.
     pub fn sentence(&mut self, p: &Prepared, keys: &TokenKeys, s: usize) {
         let range = p.sentences[s].tokens.clone();
@@ -740,10 +751,15 @@ impl<'a> MentionFinder<'a> {
                 || capital.is_some()
                 || metonym.is_some()
                 || (locality.is_some() && place)
+                // (Without a date, an office holder's surname keeps its reading: "Bush met
+                // Putin" is no town Būsh.)
                 || (locality.is_some()
                     && persons.iter().all(|&x| {
                         !self.entities.iter().any(|e| e.kb == Some(x))
-                            && self.date.is_none_or(|_| self.kb.office_on(x, self.date).is_none())
+                            && match self.date {
+                                Some(_) => self.kb.office_on(x, self.date).is_none(),
+                                None => self.kb.entities[x].offices.is_empty(),
+                            }
                     }))
                 || (m.end - m.start == 1
                     && self.grammar.is_function_word(&p.tokens[m.start].lower))
@@ -772,6 +788,13 @@ impl<'a> MentionFinder<'a> {
                     None,
                     m.ending,
                 );
+            } else if let Some((country, sector)) = self.shared_state(&persons) {
+                // Namesakes of one state ("the Bush administration", "Kim" in a report on
+                // North Korea's rulers): who it is stays open (the warning says so), the
+                // state and sector do not.
+                let name = self.latin_name(p, m.start..m.end);
+                let e = self.unknown_person_entity(name, span, Some(country), sector, None);
+                self.push_entity_mention(s, m.start..m.end, MentionKind::Person, e, false, None, m.ending);
             }
             return m.end;
         }
