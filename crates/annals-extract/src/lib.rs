@@ -389,6 +389,26 @@ impl Coder {
                         continue;
                     }
                 }
+                // A trigger of the same type in a phrase after the first one's verb is the
+                // same act, told by its means or circumstance ("was killed in a car bomb
+                // explosion", "wurde bei einem Angriff getötet").
+                let same_act = kept.iter().any(|k| {
+                    k.end <= h.start
+                        && clause_of(k.start) == clause_of(h.start)
+                        && pack.lexicon.entries[k.entry].event == pack.lexicon.entries[h.entry].event
+                        // ("... aus und verweist auf die Ratifizierung": another predicate)
+                        && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
+                }) && {
+                    // (a preposition at most four lowercase words before: "in a car bomb")
+                    let floor = clause_of(h.start).start.max(h.start.saturating_sub(5));
+                    (floor..h.start)
+                        .rev()
+                        .take_while(|&k| p.tokens[k].kind == annals_text::TokenKind::Word && !p.tokens[k].cap)
+                        .any(|k| g.prepositions.contains_word(&p.tokens[k].lower))
+                };
+                if same_act {
+                    continue;
+                }
                 kept.push(h);
             }
             for h in kept {

@@ -736,7 +736,13 @@ impl<'a> MentionFinder<'a> {
             && self.grammar.cases.get(m.ending).is_some_and(|c| c == "loc");
         let kk_in = kk_loc && (m.ending.ends_with('ы') || m.ending.ends_with('і'));
         let kk_locative = kk_loc && !kk_in;
-        let place = self.preceded_by(p, m.start, range.start, &self.grammar.destination)
+        // ("eastern Beirut": a part of a town is a place too.)
+        let compass = m.start > range.start && {
+            let t = &p.tokens[m.start - 1];
+            !t.cap && self.grammar.compass.contains_word(&t.lower)
+        };
+        let place = compass
+            || self.preceded_by(p, m.start, range.start, &self.grammar.destination)
             || self.continues_places(p, s, m.start)
             || kk_locative;
 

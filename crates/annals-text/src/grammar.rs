@@ -89,6 +89,9 @@ pub struct Grammar {
     /// Indefinite articles ("a", "ein"): with `determiners`, what marks a noun.
     pub indefinite: WordSet,
     pub destination: WordSet,
+    /// A part of a place ("eastern Beirut", "im ostukrainischen Charkiw", "в восточном
+    /// Бейруте"): the town after it is where something happens, not a government.
+    pub compass: WordSet,
     pub clause_break: WordSet,
     /// Words that open the complement of a verb of saying ("that", "dass", "что").
     pub complementizers: WordSet,
@@ -281,6 +284,7 @@ impl Grammar {
             between: set("between"),
             indefinite: set("indefinite"),
             destination: set("destination"),
+            compass: set("compass"),
             clause_break: set("clause_break"),
             complementizers: set("complementizers"),
             relative: set("relative"),
