@@ -453,8 +453,14 @@ fn prefix_n(key: &str, n: usize) -> &str {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    let mut n = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() || n == 5 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 fn word_pat(word: &str) -> Option<WordPat> {
