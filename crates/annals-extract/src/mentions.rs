@@ -1364,7 +1364,7 @@ impl<'a> MentionFinder<'a> {
             tokens: start..end,
             kind: MentionKind::Role,
             entities: Vec::new(),
-            country: country_code,
+            country: country_code.or_else(|| info.country.clone()),
             sector: Some(info.sector.clone()),
             place: false,
             capital: None,

@@ -107,6 +107,8 @@ pub struct RoleInfo {
     pub office: Option<String>,
     pub title: bool,
     pub lang: Lang,
+    /// The actor code when no state is named with the role (see `schema::Role::country`).
+    pub country: Option<String>,
 }
 
 /// The compiled knowledge base.
@@ -777,6 +779,7 @@ impl Builder {
             office: r.office.clone(),
             title: r.title,
             lang,
+            country: r.country.clone(),
         });
         for f in &r.forms {
             self.matcher.add(f, Some(lang), Target::Role(idx));

@@ -158,6 +158,10 @@ pub struct Role {
     pub office: Option<String>,
     #[serde(default)]
     pub title: bool,
+    /// The actor code when no state is named with it ("peacekeepers": IGO; "Russian
+    /// peacekeepers" stay RUS).
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, Default)]
