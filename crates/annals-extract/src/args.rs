@@ -631,10 +631,24 @@ pub fn assign(
     };
     // (An object that is only the actor's own state, "messages from Washington" after
     // "American envoys returned to El Salvador", is no target either.)
+    // (So is an official of no named state, "für die Äußerungen seines Ministers", when a
+    // foreign place follows: "entschuldigte sich bei Litauen".)
+    let own_role = !recipients.is_empty()
+        && !actors.is_empty()
+        && recipients
+            .iter()
+            .all(|&r| mentions[r].kind == MentionKind::Role && mentions[r].country.is_none())
+        && {
+            // (the place stands between the verb and that official)
+            let first = recipients.iter().map(|&r| mentions[r].tokens.start).min().unwrap_or(0);
+            order.iter().any(|&m| {
+                mentions[m].place && mentions[m].tokens.start >= t.end && mentions[m].tokens.end <= first
+            })
+        };
     let own_only = !recipients.is_empty()
         && recipients.iter().all(|&r| own(r) && mentions[r].kind == MentionKind::Country)
         && !actors.is_empty();
-    if recipients.is_empty() || own_only {
+    if recipients.is_empty() || own_only || own_role {
         // A place in the actor's own state yields to a foreign one after it ("liefert Gas über
         // die Pipeline Kraft Sibiriens nach China").
         let after: Vec<usize> = order
@@ -658,7 +672,9 @@ pub fn assign(
             });
         // Not for two parties meeting or fighting in a third place ("in Riad", "for Pokrovsk").
         if let Some(pl) = place_after.filter(|&m| {
-            (t.visit || mentions[m].capital.is_none() || !actors.is_empty()) && actors.len() < 2
+            (t.visit || mentions[m].capital.is_none() || !actors.is_empty())
+                && actors.len() < 2
+                && !(own_role && own(m))
         }) {
             // A list of places is one compound recipient ("nach Kenia, Ägypten und Tunesien").
             recipients = match order.iter().position(|&m| m == pl) {
