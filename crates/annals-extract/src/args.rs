@@ -81,6 +81,19 @@ pub fn governed_by(
     false
 }
 
+/// German: the noun a name in the genitive belongs to ("Angaben" in "Nach Angaben des
+/// Kremls", "Beitritt" in "für einen Beitritt der Ukraine"): the name is part of that noun's
+/// phrase and shares its preposition.
+fn genitive_head(p: &Prepared, i: usize, floor: usize) -> Option<usize> {
+    if p.lang != Lang::De || i < floor + 3 {
+        return None;
+    }
+    let article = p.tokens[i - 1].lower.as_str();
+    let noun = &p.tokens[i - 2];
+    (matches!(article, "des" | "der" | "eines" | "einer") && noun.kind == TokenKind::Word && noun.cap)
+        .then_some(i - 2)
+}
+
 /// A Russian word with an adjective's (or participle's) ending: what may stand between a
 /// preposition and its noun ("в соседнюю Грузию"); a noun ("в ответ Пекин") closes the phrase.
 pub(crate) fn ru_adjective_form(w: &str) -> bool {
@@ -222,13 +235,16 @@ pub fn assign(
             })
     };
     let prep = |m: &Mention| {
-        governed_by(
+        (governed_by(
             p,
             m.tokens.start,
             clause.start,
             &grammar.prepositions,
             grammar,
-        ) && !(lang == Lang::En && quantity_of(p, grammar, m.tokens.start, clause.start))
+        ) && !(lang == Lang::En && quantity_of(p, grammar, m.tokens.start, clause.start)))
+            || genitive_head(p, m.tokens.start, clause.start).is_some_and(|h| {
+                governed_by(p, h, clause.start, &grammar.prepositions, grammar)
+            })
     };
     let agent_prep = |m: &Mention| {
         governed_by(
@@ -239,20 +255,12 @@ pub fn assign(
             grammar,
         )
     };
+    // (A German genitive after a noun shares that noun's preposition: "für einen Beitritt
+    // der Ukraine".)
     let recipient_prep = |m: &Mention| {
-        governed_by(
-            p,
-            m.tokens.start,
-            clause.start,
-            &grammar.recipient_preps,
-            grammar,
-        ) || governed_by(
-            p,
-            m.tokens.start,
-            clause.start,
-            &grammar.comitative,
-            grammar,
-        )
+        let at = genitive_head(p, m.tokens.start, clause.start).unwrap_or(m.tokens.start);
+        governed_by(p, at, clause.start, &grammar.recipient_preps, grammar)
+            || governed_by(p, at, clause.start, &grammar.comitative, grammar)
     };
 
     // In an active clause, "by X" after other words belongs to the noun before it: the

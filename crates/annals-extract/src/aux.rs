@@ -78,8 +78,17 @@ fn after_word_before(p: &Prepared, grammar: &Grammar, start: usize, floor: usize
     // before it ("die Gaslieferungen nach Europa stoppen").
     // Russian has no articles, and its "после" is only temporal: lowercase words (adjectives,
     // genitives) may stand between ("после десятилетий напряженных переговоров").
+    // A German noun right after "nach" is that phrase's own ("Nach Angaben des Ministeriums
+    // traf ...": according to, not after).
+    let own_noun = |a: usize| {
+        p.lang == annals_core::Lang::De
+            && a + 1 < start
+            && p.tokens[a + 1].kind == annals_text::TokenKind::Word
+            && p.tokens[a + 1].cap
+    };
     (start.saturating_sub(6).max(floor)..start).any(|a| {
         grammar.after_words.contains_word(&p.tokens[a].lower)
+            && !own_noun(a)
             && ((a + 1..start).any(|k| grammar.determiners.contains_word(&p.tokens[k].lower))
                 || (p.lang == annals_core::Lang::Ru
                     && start - a <= 4

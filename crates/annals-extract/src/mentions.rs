@@ -1175,7 +1175,13 @@ impl<'a> MentionFinder<'a> {
                 {
                     k += 1;
                 }
-                if k > first {
+                // German writes every noun with a capital: there a name the base lacks opens
+                // with a given name or has two words ("Meng Wanzhou"); "dem Präsidenten
+                // Hilfe zugesichert" names nobody.
+                let named = self.lang != Lang::De
+                    || k > first + 1
+                    || self.kb.is_given_name(p.token_text(first));
+                if k > first && named {
                     let span = annals_core::Span::new(
                         p.tokens[first].span.start,
                         p.tokens[k - 1].span.end,
@@ -1499,7 +1505,9 @@ impl<'a> MentionFinder<'a> {
             return None;
         }
         if surname_only {
-            let name_goes_on = self.lang != Lang::De
+            // (In German only after a given name: "Präsident Ahmed Ben Bella".)
+            let name_goes_on = (self.lang != Lang::De
+                || (m.end - m.start == 1 && self.kb.is_given_name(p.token_text(m.start))))
                 && m.end < p.tokens.len()
                 && p.tokens[m.end].kind == TokenKind::Word
                 && p.tokens[m.end].cap

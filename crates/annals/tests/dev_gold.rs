@@ -62,6 +62,13 @@ fn the_astana_report_is_coded_exactly() {
             .all(|r| r.country.as_deref() != Some("UKR"))),
         "nothing about Ukraine is an event"
     );
+    // The import bans the leaders talk about came before the visit: historical background.
+    let bans = doc
+        .events
+        .iter()
+        .find(|e| e.event == "SANCTION")
+        .expect("the import bans");
+    assert!(bans.aux.historical, "the import bans are background");
     // Every span points at the words it claims.
     let chars: Vec<char> = text.chars().collect();
     for e in &doc.events {
