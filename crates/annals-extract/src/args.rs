@@ -692,6 +692,27 @@ pub fn assign(
             args.note.push_str(", recipient from place");
         }
     }
+    // The owner of what is acted on is its recipient ("wrote off Kyrgyzstan's debt",
+    // "Ресейдің әскери ұшағын атып түсірді"): a possessive or genitive name after the
+    // actor, right before a noun.
+    if recipients.is_empty() && !actors.is_empty() {
+        let actor_start = actors.iter().map(|&a| mentions[a].tokens.start).min().unwrap_or(0);
+        let owner = order.iter().copied().find(|&m| {
+            let mm = &mentions[m];
+            !actors.contains(&m)
+                && !mm.place
+                && mm.tokens.start > actor_start
+                && mm.tokens.end < clause.end
+                && !matches!(p.token_text(mm.tokens.end), "," | "." | ";" | ":" | "(" | ")")
+                && (possessive_ending(mm.ending, lang) || kk_case(mm, grammar, lang, "gen"))
+                && mm.country.is_some()
+                && !actors.iter().any(|&a| mentions[a].country == mm.country)
+        });
+        if let Some(m) = owner {
+            recipients = vec![m];
+            args.note.push_str(", recipient: the owner of the object");
+        }
+    }
     args.places = order
         .iter()
         .copied()
