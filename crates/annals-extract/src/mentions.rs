@@ -752,8 +752,11 @@ impl<'a> MentionFinder<'a> {
         // any town when the surname's bearer is neither named before in the report nor in
         // office on its date ("marched through Lagos", not Ricardo Lagos in 2020). A function
         // word that only looks like a surname ("Ранее", "Earlier") is none either.
+        // (A surname alone in lowercase, in a caseless text, is never the person: "anand" is
+        // the district, not Anita Anand.)
         let yields = !self.names_person_in_full(&m)
             && (named.is_some()
+                || !p.tokens[m.start].cap
                 || capital.is_some()
                 || metonym.is_some()
                 || (locality.is_some() && place)
@@ -794,10 +797,13 @@ impl<'a> MentionFinder<'a> {
                     None,
                     m.ending,
                 );
-            } else if let Some((country, sector)) = self.shared_state(&persons) {
-                // Namesakes of one state ("the Bush administration", "Kim" in a report on
-                // North Korea's rulers): who it is stays open (the warning says so), the
-                // state and sector do not.
+            } else if let Some((country, sector)) = self
+                .shared_state(&persons)
+                .filter(|(c, _)| self.mentions.iter().any(|m| m.country.as_ref() == Some(c)))
+            {
+                // Namesakes of one state the report has named ("Castro" after "Cuba"): who
+                // it is stays open (the warning says so), the state and sector do not. (Not
+                // otherwise: "Park" and "Song" are words too.)
                 let name = self.latin_name(p, m.start..m.end);
                 let e = self.unknown_person_entity(name, span, Some(country), sector, None);
                 self.push_entity_mention(s, m.start..m.end, MentionKind::Person, e, false, None, m.ending);

@@ -165,7 +165,10 @@ fn stems_with(word: &str, kazakh: bool) -> Vec<(&str, &'static str)> {
             // A two-letter Cyrillic stem also stands before a long ending ("Ақ үйдің").
             let stem_len = word[..cut].chars().count();
             let long_ending = is_cyrillic(word) && e.chars().count() >= 2 && stem_len >= 2;
-            if (stem_len >= min || long_ending) && !out.iter().any(|(s, _)| s.len() == cut)
+            // A German genitive of a two-letter family name: "Xis Besuch".
+            let short_genitive = !is_cyrillic(word) && capital && *e == "s" && stem_len == 2;
+            if (stem_len >= min || long_ending || short_genitive)
+                && !out.iter().any(|(s, _)| s.len() == cut)
             {
                 out.push((&word[..cut], e));
             }
