@@ -456,6 +456,20 @@ impl Coder {
                         a.anaphoric = false;
                     }
                 }
+                // German asks "von" someone ("verlangte von Belarus eine Erklärung").
+                if entry.event == EventType::Request && a.recipients.is_empty() && p.lang == Lang::De {
+                    let asked = ids.iter().copied().find(|&m| {
+                        let mm = &finder.mentions[m];
+                        mm.tokens.start > h.end
+                            && clause.contains(&mm.tokens.start)
+                            && matches!(p.tokens[mm.tokens.start - 1].lower.as_str(), "von" | "vom")
+                            && !a.actors.contains(&m)
+                    });
+                    if let Some(m) = asked {
+                        a.recipients = vec![m];
+                        a.note.push_str(", addressee after 'von'");
+                    }
+                }
                 // A demand's addressee is the subject of the clause it governs ("demanded
                 // that Israel ease ...", "потребовал, чтобы Киев ...").
                 if entry.event == EventType::Request && a.recipients.is_empty() {
