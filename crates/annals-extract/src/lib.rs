@@ -456,8 +456,9 @@ impl Coder {
                         a.anaphoric = false;
                     }
                 }
-                // German asks "von" someone ("verlangte von Belarus eine Erklärung").
-                if entry.event == EventType::Request && a.recipients.is_empty() && p.lang == Lang::De {
+                // German asks "von" someone ("verlangte von Belarus eine Erklärung"): the
+                // addressee, before any place in what is asked ("Rückzug aus der Ukraine").
+                if entry.event == EventType::Request && p.lang == Lang::De {
                     let asked = ids.iter().copied().find(|&m| {
                         let mm = &finder.mentions[m];
                         mm.tokens.start > h.end
