@@ -713,6 +713,21 @@ pub fn assign(
             args.note.push_str(", recipient: the owner of the object");
         }
     }
+    // Kazakh: a name in "-дағы" qualifies the object by where it is ("Түркиядағы елшісін",
+    // its ambassador in Turkey): with no other recipient, that state.
+    if recipients.is_empty() && !actors.is_empty() && lang == Lang::Kk {
+        let located = order.iter().copied().find(|&m| {
+            let mm = &mentions[m];
+            kk_case(mm, grammar, lang, "loc")
+                && (mm.ending.ends_with('ы') || mm.ending.ends_with('і'))
+                && mm.country.is_some()
+                && !actors.iter().any(|&a| mentions[a].country == mm.country)
+        });
+        if let Some(m) = located {
+            recipients = vec![m];
+            args.note.push_str(", recipient: where the object is");
+        }
+    }
     args.places = order
         .iter()
         .copied()
