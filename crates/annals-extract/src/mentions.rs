@@ -347,6 +347,17 @@ impl<'a> MentionFinder<'a> {
         let mut unique = persons.to_vec();
         unique.sort_unstable();
         unique.dedup();
+        // A Cyrillic surname is the person the data writes so ("Джонсона": Johnson, not
+        // Pål Jonson, "Йонсон").
+        let word = surface.split_whitespace().last().unwrap_or("");
+        let spelled: Vec<usize> = unique
+            .iter()
+            .copied()
+            .filter(|&x| self.kb.own_cyrillic_surname(x, word))
+            .collect();
+        if !spelled.is_empty() {
+            unique = spelled;
+        }
         let persons = &unique[..];
         if persons.len() == 1 {
             return Some(persons[0]);

@@ -98,6 +98,10 @@ pub struct Entity {
     /// accents ("persson", "tokajew"): where every noun is capitalised (German), a surname
     /// alone must be spelled so, not merely fold alike ("Personen" is no Persson).
     pub surnames: Vec<String>,
+    /// A person's surnames as the data writes them in Cyrillic, lowercase ("джонсон"): a
+    /// Cyrillic text word that is one of them is this person's, not a Latin namesake's
+    /// ("Джонсона" is Boris Johnson, not Pål Jonson).
+    pub cyrillic_surnames: Vec<String>,
 }
 
 /// A role noun ("Außenminister", "military", "власти").
@@ -379,17 +383,39 @@ impl Kb {
                 return hits;
             }
         }
+        // A Cyrillic surname is first the person the data writes so ("Джонсона": Boris
+        // Johnson, though Pål Jonson holds an office that year).
+        let word = text.split_whitespace().last().unwrap_or("");
+        let spelled: Vec<usize> = hits
+            .iter()
+            .filter(|h| h.entity.kind == Kind::Person && self.own_cyrillic_surname(h.index, word))
+            .map(|h| h.index)
+            .collect();
         hits.sort_by_key(|h| {
             (
+                !spelled.is_empty() && !spelled.contains(&h.index),
                 h.office.is_none() && date.is_some(),
                 // A surname alone yields to a full name ("Houthis" the movement, not
                 // Abdul-Malik al-Houthi), as in running text.
                 h.via == AliasKind::Surname,
                 h.entity.kind != Kind::Person,
                 h.via != AliasKind::Name,
+                // Of namesakes out of office, a member of a government before a legislator.
+                h.entity.sector.as_deref() != Some("GOV"),
             )
         });
         hits
+    }
+
+    /// Whether a Cyrillic word is, in one of its case forms, a surname the data writes in
+    /// Cyrillic for person `idx` ("Джонсона" for Boris Johnson).
+    pub fn own_cyrillic_surname(&self, idx: usize, word: &str) -> bool {
+        let own = &self.entities[idx].cyrillic_surnames;
+        !own.is_empty()
+            && inflect::is_cyrillic(word)
+            && inflect::stems(word)
+                .into_iter()
+                .any(|(stem, _)| own.contains(&stem.to_lowercase().replace('ё', "е")))
     }
 
     /// Whether a word is a given name ("Roberto", "Дмитрия"): with a capitalised word after
@@ -588,6 +614,7 @@ impl Builder {
             lat: c.lat,
             lon: c.lon,
             surnames: Vec::new(),
+            cyrillic_surnames: Vec::new(),
         });
         self.by_code.entry(c.code.clone()).or_insert(idx);
         let t = |k| Target::Entity(idx, k);
@@ -695,6 +722,7 @@ impl Builder {
             lat: None,
             lon: None,
             surnames: Vec::new(),
+            cyrillic_surnames: Vec::new(),
         });
         let mut names: Vec<(Option<Lang>, &str)> = vec![(None, p.name.as_str())];
         names.extend(p.aliases.iter().into_iter().map(|(l, n)| (lang_of(l), n)));
@@ -744,6 +772,13 @@ impl Builder {
                 self.entities[idx].surnames.push(s);
             }
         }
+        for s in surnames.iter().filter(|s| inflect::is_cyrillic(s)) {
+            // (As written, lowercase: keys would fold "Йонсон" and "Джонсон" together.)
+            let k = s.to_lowercase().replace('ё', "е");
+            if !self.entities[idx].cyrillic_surnames.contains(&k) {
+                self.entities[idx].cyrillic_surnames.push(k);
+            }
+        }
         for s in surnames {
             self.matcher
                 .add(s, None, Target::Entity(idx, AliasKind::Surname));
@@ -763,6 +798,7 @@ impl Builder {
             lat: None,
             lon: None,
             surnames: Vec::new(),
+            cyrillic_surnames: Vec::new(),
         });
         self.matcher
             .add(&o.name, None, Target::Entity(idx, AliasKind::Name));
