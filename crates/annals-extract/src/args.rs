@@ -692,38 +692,35 @@ pub fn assign(
             args.note.push_str(", recipient from place");
         }
     }
-    // The owner of what is acted on is its recipient ("wrote off Kyrgyzstan's debt",
-    // "Ресейдің әскери ұшағын атып түсірді"): a possessive or genitive name after the
-    // actor, right before a noun.
+    // With no recipient yet, another state that qualifies the object names it: its owner
+    // ("wrote off Kyrgyzstan's debt", "Ресейдің әскери ұшағын атып түсірді": a possessive
+    // or genitive name after the actor, right before a noun), or, in Kazakh, where it is
+    // ("Түркиядағы елшісін", its ambassador in Turkey).
     if recipients.is_empty() && !actors.is_empty() {
         let actor_start = actors.iter().map(|&a| mentions[a].tokens.start).min().unwrap_or(0);
-        let owner = order.iter().copied().find(|&m| {
-            let mm = &mentions[m];
-            !actors.contains(&m)
-                && !mm.place
+        let other_state = |mm: &Mention| {
+            mm.country.is_some() && !actors.iter().any(|&a| mentions[a].country == mm.country)
+        };
+        let owner = |mm: &Mention| {
+            !mm.place
                 && mm.tokens.start > actor_start
                 && mm.tokens.end < clause.end
                 && !matches!(p.token_text(mm.tokens.end), "," | "." | ";" | ":" | "(" | ")")
                 && (possessive_ending(mm.ending, lang) || kk_case(mm, grammar, lang, "gen"))
-                && mm.country.is_some()
-                && !actors.iter().any(|&a| mentions[a].country == mm.country)
-        });
-        if let Some(m) = owner {
+        };
+        let located = |mm: &Mention| {
+            kk_case(mm, grammar, lang, "loc") && (mm.ending.ends_with('ы') || mm.ending.ends_with('і'))
+        };
+        let find = |test: &dyn Fn(&Mention) -> bool| {
+            order
+                .iter()
+                .copied()
+                .find(|&m| !actors.contains(&m) && other_state(&mentions[m]) && test(&mentions[m]))
+        };
+        if let Some(m) = find(&owner) {
             recipients = vec![m];
             args.note.push_str(", recipient: the owner of the object");
-        }
-    }
-    // Kazakh: a name in "-дағы" qualifies the object by where it is ("Түркиядағы елшісін",
-    // its ambassador in Turkey): with no other recipient, that state.
-    if recipients.is_empty() && !actors.is_empty() && lang == Lang::Kk {
-        let located = order.iter().copied().find(|&m| {
-            let mm = &mentions[m];
-            kk_case(mm, grammar, lang, "loc")
-                && (mm.ending.ends_with('ы') || mm.ending.ends_with('і'))
-                && mm.country.is_some()
-                && !actors.iter().any(|&a| mentions[a].country == mm.country)
-        });
-        if let Some(m) = located {
+        } else if let Some(m) = find(&located) {
             recipients = vec![m];
             args.note.push_str(", recipient: where the object is");
         }

@@ -262,8 +262,8 @@ impl Coder {
                 // in English without "that", of the verb of saying in this very clause
                 // ("Lavrov said Ukraine should withdraw"): what was said starts after it.
                 let said_here = || {
-                    let sp = (c.tokens.start..at).find(|&k| g.speech.longest(&p.tokens, k).is_some())?;
-                    let end = sp + g.speech.longest(&p.tokens, sp)?.1;
+                    let (sp, end) = (c.tokens.start..at)
+                        .find_map(|k| g.speech.longest(&p.tokens, k).map(|(_, n)| (k, k + n)))?;
                     let speaker = clause_subject(&(c.tokens.start..sp), &finder.mentions, &ids, &p, g)?;
                     Some((speaker, end..c.tokens.end))
                 };

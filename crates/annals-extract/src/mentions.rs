@@ -364,7 +364,7 @@ impl<'a> MentionFinder<'a> {
         }
         if let Some(&p) = persons
             .iter()
-            .find(|&&p| self.entities.iter().any(|e| e.kb == Some(p)))
+            .find(|&&p| self.named_before(p))
         {
             return Some(p);
         }
@@ -589,15 +589,10 @@ impl<'a> MentionFinder<'a> {
         // секретаря Совбеза РФ Юрий Аверьянов", "главный редактор «Новой газеты» Дмитрий
         // Муратов").
         // (or before that role: "Huaweis Finanzchefin Meng Wanzhou")
-        let anchor = role_before.map_or(i, |r| r.tokens.start);
-        let skip = usize::from(role_before.is_some());
-        let body_before = self.mentions.iter().rev().nth(skip).filter(|m| {
-            m.sentence == s
-                && m.kind == MentionKind::Org
-                && m.tokens.end <= anchor
-                && (m.tokens.end..anchor).all(|k| p.tokens[k].kind == TokenKind::Punct)
-                && anchor - m.tokens.end <= 1
-        });
+        let body_before = match role_before {
+            Some(r) => self.body_before(p, s, r.tokens.start, 1),
+            None => self.body_before(p, s, i, 0),
+        };
         let apposition = apposition
             .or_else(|| role_before.and_then(|m| m.country.clone()))
             .or_else(|| body_before.and_then(|m| m.country.clone()));
@@ -775,7 +770,7 @@ impl<'a> MentionFinder<'a> {
                 // Putin" is no town Būsh.)
                 || (locality.is_some()
                     && persons.iter().all(|&x| {
-                        !self.entities.iter().any(|e| e.kb == Some(x))
+                        !self.named_before(x)
                             && match self.date {
                                 Some(_) => self.kb.office_on(x, self.date).is_none(),
                                 None => self.kb.entities[x].offices.is_empty(),
@@ -791,9 +786,7 @@ impl<'a> MentionFinder<'a> {
                     && p.tokens[m.end].cap
                     && !self.grammar.is_function_word(&p.tokens[m.end].lower)
                     && self.kb.is_given_name(p.token_text(m.start))
-                    && persons
-                        .iter()
-                        .all(|&x| !self.entities.iter().any(|e| e.kb == Some(x)))));
+                    && persons.iter().all(|&x| !self.named_before(x))));
         let persons = if yields { Vec::new() } else { persons };
         // Full names and organisations first, then countries, then adjectives and roles.
         if !persons.is_empty() && (named.is_none() || persons.len() == 1 && m.end - m.start > 1) {
@@ -1180,7 +1173,7 @@ impl<'a> MentionFinder<'a> {
                     let w = p.token_text(k);
                     w.chars().count() > 1
                         && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-                        && !w.chars().all(|c| "IVXLCDM".contains(c))
+                        && !annals_text::is_roman_numeral(w)
                 };
                 let first = if role_end + 1 < range.end && acronym(role_end) { role_end + 1 } else { role_end };
                 let mut k = first;
@@ -1206,9 +1199,7 @@ impl<'a> MentionFinder<'a> {
                     let name = self.latin_name(p, first..k);
                     // The state of an adjective before the title, or of the body right
                     // before it, whose officer the person is ("Huaweis Finanzchefin Meng").
-                    let body_before = self.mentions.last().filter(|m| {
-                        m.sentence == s && m.kind == MentionKind::Org && m.tokens.end == start
-                    });
+                    let body_before = self.body_before(p, s, start, 0);
                     let country_code = country
                         .map(|c| self.kb.entities[c].country.clone())
                         .or_else(|| body_before.and_then(|m| m.country.clone()));
@@ -1442,7 +1433,24 @@ impl<'a> MentionFinder<'a> {
         }
     }
 
-    /// The people a match may name.
+    /// The organisation named right before token `at` of sentence `s` (a punctuation mark
+    /// between allowed), passing over the last `skip` mentions: the body whose officer a
+    /// person named there is ("главный редактор «Новой газеты» Дмитрий Муратов").
+    fn body_before(&self, p: &Prepared, s: usize, at: usize, skip: usize) -> Option<&Mention> {
+        self.mentions.iter().rev().nth(skip).filter(|m| {
+            m.sentence == s
+                && m.kind == MentionKind::Org
+                && m.tokens.end <= at
+                && at - m.tokens.end <= 1
+                && (m.tokens.end..at).all(|k| p.tokens[k].kind == TokenKind::Punct)
+        })
+    }
+
+    /// Whether the report has already named knowledge-base entity `x`.
+    fn named_before(&self, x: usize) -> bool {
+        self.entities.iter().any(|e| e.kb == Some(x))
+    }
+
     /// The states and organisations match `m` names by their full names.
     fn bodies_in(&self, m: &Match) -> Vec<usize> {
         m.targets
@@ -1470,6 +1478,7 @@ impl<'a> MentionFinder<'a> {
         })
     }
 
+    /// The people a match may name.
     fn persons_in(&self, m: &Match) -> Vec<usize> {
         m.targets
             .iter()

@@ -415,7 +415,7 @@ impl Kb {
             && inflect::is_cyrillic(word)
             && inflect::stems(word)
                 .into_iter()
-                .any(|(stem, _)| own.contains(&stem.to_lowercase().replace('ё', "е")))
+                .any(|(stem, _)| own.contains(&matcher::exact_form(stem)))
     }
 
     /// Whether a word is a given name ("Roberto", "Дмитрия"): with a capitalised word after
@@ -774,7 +774,7 @@ impl Builder {
         }
         for s in surnames.iter().filter(|s| inflect::is_cyrillic(s)) {
             // (As written, lowercase: keys would fold "Йонсон" and "Джонсон" together.)
-            let k = s.to_lowercase().replace('ё', "е");
+            let k = matcher::exact_form(s);
             if !self.entities[idx].cyrillic_surnames.contains(&k) {
                 self.entities[idx].cyrillic_surnames.push(k);
             }

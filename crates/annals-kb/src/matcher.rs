@@ -92,11 +92,11 @@ enum Script {
 
 impl WordPat {
     /// What tells patterns apart (the spellings aside).
-    fn identity(&self) -> (u8, &[String], bool, &str) {
+    fn identity(&self) -> (u8, Option<Script>, &[String], bool, &str) {
         match self {
-            WordPat::Keys { keys, cap, script, .. } => (script.map_or(0, |s| s as u8 + 1), keys, *cap, ""),
-            WordPat::Exact(w) => (10, &[], false, w),
-            WordPat::Prefix(p) => (11, &[], false, p),
+            WordPat::Keys { keys, cap, script, .. } => (0, *script, keys, *cap, ""),
+            WordPat::Exact(w) => (1, None, &[], false, w),
+            WordPat::Prefix(p) => (2, None, &[], false, p),
         }
     }
 }
@@ -348,7 +348,7 @@ impl TokenKeys {
                 }
                 // A Roman numeral ("XXI век") names nobody; its doubled letters would fold
                 // to a name ("Xi").
-                if word.len() > 1 && word.chars().all(|c| "IVXLCDM".contains(c)) {
+                if annals_text::is_roman_numeral(word) {
                     return Vec::new();
                 }
                 let mut out = vec![(full, "")];
@@ -515,7 +515,7 @@ fn word_pat(word: &str) -> Option<WordPat> {
 }
 
 /// A word as compared for exact spelling: lowercase, ё as е.
-fn exact_form(word: &str) -> String {
+pub(crate) fn exact_form(word: &str) -> String {
     word.to_lowercase().replace('ё', "е")
 }
 

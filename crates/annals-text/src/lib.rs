@@ -105,6 +105,12 @@ pub fn prepare(text: &str, lang: Lang, grammar: &Grammar) -> Prepared {
     }
 }
 
+/// Whether a word is a Roman numeral ("XXI", "II"): a monarch's ordinal or a century, never
+/// a name of its own.
+pub fn is_roman_numeral(word: &str) -> bool {
+    word.len() > 1 && word.chars().all(|c| "IVXLCDM".contains(c))
+}
+
 /// Whether a text is written (almost) without capitals: of its first 5,000 letters fewer
 /// than one in 200 is a capital, where news in any cased script has several in 100. Texts
 /// under 200 letters are never judged caseless.

@@ -118,7 +118,8 @@ pub fn run(data: &DataSource, actors: Option<&std::path::Path>, args: &BenchArgs
             _ => None,
         };
     }
-    let match_secs = matching.as_secs_f64() * (bytes as f64 / corpus_bytes as f64);
+    let scale = bytes as f64 / corpus_bytes as f64;
+    let match_secs = matching.as_secs_f64() * scale;
     println!(
         "corpus: {} ({} documents, {:.2} MB), repeated to {:.2} MB",
         args.corpus.display(),
@@ -133,7 +134,6 @@ pub fn run(data: &DataSource, actors: Option<&std::path::Path>, args: &BenchArgs
     }
     // The share is taken in CPU time of this thread where the system reports it: time the
     // core spent on other processes then counts in neither part.
-    let scale = bytes as f64 / corpus_bytes as f64;
     let share = match (match_cpu, cpu_secs) {
         (Some(m), Some(c)) if c > 0.0 => 100.0 * m * scale / c,
         _ => 100.0 * match_secs / secs,
