@@ -547,7 +547,15 @@ pub fn assign(
                     .iter()
                     .any(|e| subject.iter().any(|&m| mentions[m].entities.contains(e)));
                 // A role of no state gives way to a state after a preposition.
-                !subject.contains(&order[k2]) && !same && !(prep_object.is_some() && stateless(&k2))
+                // English: a name before "and" belongs to the verb before it ("kidnapped
+                // Russian advisers and exploded bombs").
+                let own_verb = lang == Lang::En
+                    && (mentions[order[k2]].tokens.end..t.start)
+                        .any(|k| grammar.coord.contains_word(&p.tokens[k].lower));
+                !subject.contains(&order[k2])
+                    && !same
+                    && !own_verb
+                    && !(prep_object.is_some() && stateless(&k2))
             }) {
                 // Verb last or a light verb before a noun: "Japan hat der Ukraine ...
                 // zugesagt", "Finland will give Tanzania a grant".

@@ -33,6 +33,16 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
             cuts.push(k);
             speech_since_cut = false;
         }
+        // "to Macedonia which is preparing an offensive": a relative pronoun right after a
+        // name opens a clause even without its comma.
+        if k > sentence.start
+            && p.tokens[k - 1].kind == TokenKind::Word
+            && p.tokens[k - 1].cap
+            && grammar.relative.contains_word(&p.tokens[k].lower)
+        {
+            cuts.push(k);
+            speech_since_cut = false;
+        }
         let t = &p.tokens[k];
         if t.kind != TokenKind::Punct {
             continue;

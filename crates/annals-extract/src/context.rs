@@ -4,6 +4,7 @@
 //! verb-final objects, the speaker or addressee of reported speech).
 
 use super::*;
+use annals_text::TokenKind;
 
 /// The acts whose object can be another act, its content (a demand, refusal, threat,
 /// accusation, promise or support: "demanded that Israel ease...").
@@ -235,9 +236,19 @@ pub(crate) fn relative_antecedent(
     if !g.relative.contains_word(&p.tokens[first].lower) {
         return None;
     }
+    // A state right before the pronoun is its antecedent even where it was a destination
+    // ("supplying vehicles to Ukraine, which is preparing ..."); another place is not.
+    let adjacent_state = |m: usize| {
+        let mm = &mentions[m];
+        mm.kind == MentionKind::Country
+            && mm.tokens.end + 1 >= clause.start
+            && (mm.tokens.end == clause.start || p.tokens[mm.tokens.end].kind != TokenKind::Word)
+    };
     ids.iter()
         .copied()
-        .filter(|&m| mentions[m].tokens.end <= clause.start && !mentions[m].place)
+        .filter(|&m| {
+            mentions[m].tokens.end <= clause.start && (!mentions[m].place || adjacent_state(m))
+        })
         .max_by_key(|&m| mentions[m].tokens.end)
 }
 
@@ -276,19 +287,74 @@ pub(crate) fn about_earlier_act(
     kept: &[&lexicon::TriggerHit],
     h: &lexicon::TriggerHit,
     clause_of: &dyn Fn(usize) -> std::ops::Range<usize>,
+    mentions: &[Mention],
 ) -> bool {
     let clause = clause_of(h.start);
+    // A name before the noun is part of its phrase: "negotiations on an Israeli troop
+    // pullback".
+    let phrase_start = mentions
+        .iter()
+        .find(|m| {
+            m.tokens.start > clause.start
+                && (m.tokens.end == h.start
+                    || (m.tokens.end + 1 == h.start
+                        && !p.tokens[m.tokens.end].cap
+                        && !g.prepositions.contains_word(&p.tokens[m.tokens.end].lower)))
+        })
+        .map_or(h.start, |m| m.tokens.start);
     // "after weeks of protests", "hours of negotiations": a span of the act, not its topic.
     let span_of = h.start >= 2
         && p.tokens[h.start - 1].lower == "of"
         && g.period_units.contains_word(&p.tokens[h.start - 2].lower);
     !span_of
-        && args::governed_by(p, h.start, clause.start, &g.cause_preps, g)
+        && (args::governed_by(p, h.start, clause.start, &g.cause_preps, g)
+            || args::governed_by(p, phrase_start, clause.start, &g.cause_preps, g))
         && kept.iter().any(|k| {
             clause_of(k.start) == clause
                 && k.end <= h.start
                 && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
         })
+}
+
+/// English: a past participle right after a plain noun, followed by a preposition or a
+/// date, in a clause whose own verb came before ("will return weapons seized last year
+/// from UN peacekeepers", "demanded the release of activists arrested in May"): a reduced
+/// relative clause describing the noun, not an act of the clause's subject. A headline
+/// ("Five people killed in Kabul blast") has no verb before it and keeps its event.
+pub(crate) fn reduced_relative(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    kept: &[&lexicon::TriggerHit],
+    h: &lexicon::TriggerHit,
+    clause_of: &dyn Fn(usize) -> std::ops::Range<usize>,
+    dates: &[dates::DateMention],
+) -> bool {
+    let clause = clause_of(h.start);
+    if p.lang != Lang::En || h.end != h.start + 1 || h.start < clause.start + 2 || h.end >= clause.end {
+        return false;
+    }
+    let (prev, word, next) = (&p.tokens[h.start - 1], &p.tokens[h.start], &p.tokens[h.end]);
+    // (A role noun counts: "the British sailors seized in the Gulf".)
+    let plain_noun = prev.kind == TokenKind::Word
+        && !prev.cap
+        && !g.passive_aux.contains_word(&prev.lower)
+        // "have agreed to", "not allowed": an auxiliary or adverb, no noun.
+        && !g.past.contains_word(&prev.lower)
+        && !g.negation.contains_word(&prev.lower)
+        && !g.hypothetical.contains_word(&prev.lower)
+        && !g.coord.contains_word(&prev.lower)
+        && !prev.lower.ends_with("ly");
+    let modifier_after = g.prepositions.contains_word(&next.lower)
+        || dates.iter().any(|d| d.tokens.start == h.end);
+    let verb_before = kept
+        .iter()
+        .any(|k| k.end <= h.start && clause_of(k.start) == clause)
+        || (clause.start..h.start).any(|k| {
+            g.future.longest(&p.tokens, k).is_some()
+                || g.intent.longest(&p.tokens, k).is_some()
+                || g.hypothetical.contains_word(&p.tokens[k].lower)
+        });
+    word.lower.ends_with("ed") && plain_noun && modifier_after && verb_before
 }
 
 /// For a closing attribution whose verb is an act ("..., a rights group protested"), the
@@ -403,13 +469,13 @@ pub(crate) fn adjective_object(
     for k in after..(after + REACH).min(clause.end.saturating_sub(1)) {
         let t = &p.tokens[k];
         let next = &p.tokens[k + 1];
-        if t.cap && next.kind == annals_text::TokenKind::Word && !next.cap {
+        if t.cap && next.kind == TokenKind::Word && !next.cap {
             if let Some(m) = finder.adjective_before(p, keys, s, k + 1) {
                 return Some(m);
             }
         }
         let skippable = t.kind == annals_text::TokenKind::Number
-            || (t.kind == annals_text::TokenKind::Word
+            || (t.kind == TokenKind::Word
                 && !t.cap
                 && (!g.prepositions.contains_word(&t.lower)
                     || g.recipient_preps.contains_word(&t.lower)

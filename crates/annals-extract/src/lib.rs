@@ -374,7 +374,10 @@ impl Coder {
                             && takes_content(pack.lexicon.entries[k.entry].event)
                             && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                     });
-                if content || about_earlier_act(&p, g, &kept, h, &clause_of) {
+                if content
+                    || about_earlier_act(&p, g, &kept, h, &clause_of, &finder.mentions)
+                    || reduced_relative(&p, g, &kept, h, &clause_of, &found_dates)
+                {
                     continue;
                 }
                 // A noun right after another trigger is its object ("signed an agreement",
@@ -436,7 +439,12 @@ impl Coder {
                 }
                 // A relative clause takes the name before it as its subject ("Сальвадора,
                 // который получил ... американской помощи").
-                if let Some(m) = relative_antecedent(&p, g, &finder.mentions, &ids, &clause) {
+                // (In English only the clause's own verb: "El Salvador, which received
+                // American aid" does not make El Salvador the giver.)
+                let own_verb = p.lang != Lang::En || h.start <= clause.start + 4;
+                if let Some(m) = relative_antecedent(&p, g, &finder.mentions, &ids, &clause)
+                    .filter(|_| own_verb)
+                {
                     let (subj, obj) = if entry.frame == lexicon::Frame::Agent {
                         (&mut a.actors, &mut a.recipients)
                     } else {
