@@ -271,7 +271,12 @@ impl Coder {
                     Some(m) => (m, c.tokens.clone()),
                     None => match said_here() {
                         Some(found) => found,
-                        None => continue,
+                        None => {
+                            // With no speaker found, what someone must do is still no fact
+                            // (", saying he must resign").
+                            demand_clauses.push(at..c.tokens.end);
+                            continue;
+                        }
                     },
                 };
                 let addressee = ids.iter().copied().find(|&m| {
@@ -350,6 +355,8 @@ impl Coder {
                 });
             }
             let mut kept: Vec<&lexicon::TriggerHit> = Vec::new();
+            // Noun triggers dropped as the reason or topic of another act.
+            let mut topics: Vec<&lexicon::TriggerHit> = Vec::new();
             for (i, h) in hits.iter().enumerate() {
                 if demand_clauses.iter().any(|c| c.contains(&h.start)) {
                     continue;
@@ -368,16 +375,19 @@ impl Coder {
                 let means = p.lang == Lang::En && h.start > 0 && p.tokens[h.start - 1].lower == "by";
                 let fresh = means || new_predicate(&p, &pack.lexicon, &hits, h);
                 let content = !fresh
-                    && kept.iter().any(|k| {
+                    && kept.iter().chain(&topics).any(|k| {
                         (clause_of(k.start) == clause_of(h.start)
                             || complement_of(&p, g, &clauses, k.start, h.start))
                             && takes_content(pack.lexicon.entries[k.entry].event)
                             && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                     });
-                if content
-                    || about_earlier_act(&p, g, &kept, h, &clause_of, &finder.mentions)
-                    || reduced_relative(&p, g, &kept, h, &clause_of, &found_dates)
-                {
+                if content || reduced_relative(&p, g, &kept, h, &clause_of, &found_dates) {
+                    continue;
+                }
+                if about_earlier_act(&p, g, &kept, h, &clause_of, &finder.mentions) {
+                    // (What it is about is no event either: "in protest of the refusal to
+                    // accept ...".)
+                    topics.push(h);
                     continue;
                 }
                 // A noun right after another trigger is its object ("signed an agreement",

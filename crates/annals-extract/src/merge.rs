@@ -139,7 +139,12 @@ fn mergeable(a: &Ev, b: &Ev, mentions: &[Mention]) -> bool {
     if symmetric(a) && symmetric(b) {
         return parties(a) == parties(b);
     }
-    a.actor_codes == b.actor_codes && recipients_of(a) == recipients_of(b)
+    // In one sentence, an act with no target told again by its result is the same act
+    // ("shelled Juba ..., killing about 20 people").
+    let one_undirected = recipients_of(a).is_empty() != recipients_of(b).is_empty();
+    a.actor_codes == b.actor_codes
+        && (recipients_of(a) == recipients_of(b)
+            || (one_undirected && a.sentence == b.sentence && !a.actor_codes.is_empty()))
 }
 
 /// Resolves country codes, drops self-directed recipients, fills recipients from the main
@@ -189,7 +194,10 @@ pub fn finish(
     let states = states_named(mentions);
     if let [only] = states.as_slice() {
         for e in &mut events {
-            if e.ty == EventType::Protest && e.actor_codes.is_empty() && e.actors.is_empty() {
+            // (Also a crowd named without a state: "opposition supporters protested
+            // outside parliament".)
+            let stateless = e.actors.iter().all(|&m| mentions[m].country.is_none());
+            if e.ty == EventType::Protest && e.actor_codes.is_empty() && stateless {
                 e.actor_codes = vec![only.clone()];
                 e.notes
                     .push(format!("protesters of no named state: {only}, the only state named"));

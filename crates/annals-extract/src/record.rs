@@ -107,6 +107,11 @@ pub(crate) fn assemble(
             let mut actor = refs(&ev.actors);
             if ev.actors.is_empty() {
                 actor.extend(ev.actor_codes.iter().map(inferred));
+            } else if let [code] = ev.actor_codes.as_slice() {
+                // A crowd of no named state given the report's only state.
+                for r in actor.iter_mut().filter(|r| r.country.is_none()) {
+                    r.country = Some(code.clone());
+                }
             }
             let location = ev.place.map(|m| {
                 let mm = &mentions[m];
