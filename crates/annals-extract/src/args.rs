@@ -293,7 +293,10 @@ pub fn assign(
                 grammar.coord.contains_word(&p.tokens[k].lower)
                     || (k > t.end && grammar.passive_aux.contains_word(&p.tokens[k].lower))
             });
-        let right_before = mm.tokens.end <= t.start && t.start - mm.tokens.end <= 2;
+        // ("im Zentrum von Beirut und setzten ...": "und" ends the phrase before.)
+        let right_before = mm.tokens.end <= t.start
+            && t.start - mm.tokens.end <= 2
+            && !(mm.tokens.end..t.start).any(|k| grammar.coord.contains_word(&p.tokens[k].lower));
         // After a noun, German "von X" names what the act is done to ("die Festnahme von
         // Meng"); only "durch"/"seitens" name its agent there.
         let von_after_noun = lang == Lang::De

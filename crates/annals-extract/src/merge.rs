@@ -205,6 +205,43 @@ pub fn finish(
         }
     }
     events.retain(|e| !e.actor_codes.is_empty());
+    // Violence with no named target told in a protest's sentence by the same crowd is how
+    // the protest went ("rioted ..., setting fire to their mattresses"): PLOVER's riot, one
+    // event.
+    let mut i = 0;
+    while i < events.len() {
+        let e = &events[i];
+        // (Authorities do not riot: "imposed a curfew after a demonstration" is their act.)
+        let authority = e.actors.iter().any(|&m| {
+            matches!(
+                mentions[m].sector.as_deref(),
+                Some("GOV" | "MIL" | "COP" | "JUD" | "SPY")
+            )
+        });
+        let protest = (matches!(e.ty, EventType::Assault | EventType::Coerce)
+            && recipients_of(e).is_empty()
+            && !authority)
+        .then(|| {
+            events.iter().position(|o| {
+                o.ty == EventType::Protest
+                    && o.sentence == e.sentence
+                    && !e.actors.is_empty()
+                    && o.actors == e.actors
+            })
+        })
+        .flatten();
+        match protest {
+            Some(k) => {
+                let e = events.remove(i);
+                let k = if k > i { k - 1 } else { k };
+                events[k].mentions.extend(e.mentions);
+                events[k]
+                    .notes
+                    .push(format!("the crowd's violence in sentence {} is the protest's", e.sentence));
+            }
+            None => i += 1,
+        }
+    }
     // What protesters demand is the protest's content, not a second event ("demonstrated
     // ... calling for independence", "rioted, demanding a referendum").
     let protests: Vec<(usize, Vec<String>)> = events
