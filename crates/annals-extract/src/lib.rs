@@ -273,8 +273,13 @@ impl Coder {
                         Some(found) => found,
                         None => {
                             // With no speaker found, what someone must do is still no fact
-                            // (", saying he must resign").
-                            demand_clauses.push(at..c.tokens.end);
+                            // (", saying he must resign"): the verb right after the modal.
+                            // (German puts that verb last, after anything else in the
+                            // clause; there the clause is left as it is.)
+                            const MODAL_REACH: usize = 5;
+                            if p.lang != Lang::De {
+                                demand_clauses.push(at..c.tokens.end.min(at + MODAL_REACH));
+                            }
                             continue;
                         }
                     },

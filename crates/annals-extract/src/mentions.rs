@@ -1378,7 +1378,12 @@ impl<'a> MentionFinder<'a> {
             tokens: start..end,
             kind: MentionKind::Role,
             entities: Vec::new(),
-            country: country_code.or_else(|| info.country.clone()),
+            // A role's own default ("peacekeepers" = IGO) is not for the owner's own
+            // ("withdraw their peacekeeping force from Chad").
+            country: country_code.or_else(|| {
+                let owned = start > 0 && self.grammar.possessive.contains_word(&p.tokens[start - 1].lower);
+                info.country.clone().filter(|_| !owned)
+            }),
             sector: Some(info.sector.clone()),
             place: false,
             capital: None,
