@@ -747,8 +747,26 @@ impl<'a> MentionFinder<'a> {
             let t = &p.tokens[m.start - 1];
             !t.cap && self.grammar.compass.contains_word(&t.lower)
         };
+        // English: an acronym before a noun modifies it: "agreed to US mediation" names no
+        // destination.
+        let modifier = self.lang == Lang::En && m.end < range.end && {
+            let next = &p.tokens[m.end];
+            let g = self.grammar;
+            let name = p.token_text(m.start);
+            m.end == m.start + 1
+                && name.chars().count() <= 5
+                && name.chars().all(|c| c.is_uppercase() || c == '.')
+                && next.kind == TokenKind::Word
+                && !next.cap
+                && !g.is_function_word(&next.lower)
+                && !g.prepositions.contains_word(&next.lower)
+                && !g.coord.contains_word(&next.lower)
+                && !g.future.contains_word(&next.lower)
+                && !g.past.contains_word(&next.lower)
+                && !g.relative_days.contains_key(&next.lower)
+        };
         let place = compass
-            || self.preceded_by(p, m.start, range.start, &self.grammar.destination)
+            || (!modifier && self.preceded_by(p, m.start, range.start, &self.grammar.destination))
             || self.continues_places(p, s, m.start)
             || kk_locative;
 
