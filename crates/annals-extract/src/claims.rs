@@ -33,26 +33,66 @@ pub fn parse_number(s: &str, lang: Lang) -> Option<f64> {
     cleaned.replace('\'', "").parse().ok()
 }
 
-/// Finds the claims of a sentence; `clause_of` gives the clause range of a token.
+/// A number written as a word that a unit follows ("five years", "пяти лет", "бес жыл"),
+/// or one word of a number and a unit of time ("fünfjährigen", "пятилетних"): its value
+/// and, for the compound, its unit. "a"/"one" alone is no claim.
+fn word_number(p: &Prepared, grammar: &Grammar, k: usize) -> Option<(f64, Option<String>)> {
+    let t = &p.tokens[k];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    if let Some((v, 1)) = grammar.counts.at(&p.tokens, k) {
+        let unit_next = p
+            .tokens
+            .get(k + 1)
+            .is_some_and(|n| grammar.units.contains_key(&n.lower));
+        return (v >= 2 && unit_next).then_some((v as f64, None));
+    }
+    grammar.unit_compounds.iter().find_map(|(ending, unit)| {
+        let at = t.lower.find(ending.as_str())?;
+        let (head, _) = t.lower.split_at(at);
+        grammar
+            .counts
+            .at_word(head)
+            .filter(|&v| v >= 2)
+            .map(|v| (v as f64, Some(unit.clone())))
+    })
+}
+
+/// Finds the claims of a sentence; `clause_of` gives the clause range of a token and
+/// `in_date` tells the tokens of a date phrase ("vor fünf Jahren" is a date, no claim).
 pub fn find(
     p: &Prepared,
     grammar: &Grammar,
     range: std::ops::Range<usize>,
     clause_of: &dyn Fn(usize) -> std::ops::Range<usize>,
+    in_date: &dyn Fn(usize) -> bool,
 ) -> Vec<ClaimRecord> {
     let mut out = Vec::new();
     let mut k = range.start;
     while k < range.end {
-        if p.tokens[k].kind != TokenKind::Number {
+        if in_date(k) {
             k += 1;
             continue;
         }
-        let Some(mut value) = parse_number(p.token_text(k), p.lang) else {
-            k += 1;
-            continue;
+        let (mut value, mut unit) = if p.tokens[k].kind == TokenKind::Number {
+            match parse_number(p.token_text(k), p.lang) {
+                Some(v) => (v, None),
+                None => {
+                    k += 1;
+                    continue;
+                }
+            }
+        } else {
+            match word_number(p, grammar, k) {
+                Some(found) => found,
+                None => {
+                    k += 1;
+                    continue;
+                }
+            }
         };
         let mut start = k;
-        let mut unit: Option<String> = None;
         if k > range.start {
             if let Some((_, code)) = CURRENCY.iter().find(|(sym, _)| *sym == p.token_text(k - 1)) {
                 unit = Some(code.to_string());

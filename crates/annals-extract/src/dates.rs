@@ -272,9 +272,12 @@ fn date_at(
         if let Some((month, n)) = month_at(m).filter(|_| m > k + 1) {
             return Some(DateMention::month(k..m + n, y, month));
         }
-        // A bare year (not a quantity: no unit or currency next to it).
+        // A bare year (not a quantity: no unit or currency next to it; the word for year
+        // itself, "2019 году", is no quantity's unit).
         let next = p.tokens.get(k + 1).map(|t| t.lower.as_str()).unwrap_or("");
-        if !grammar.units.contains_key(next) && !grammar.number_words.contains_key(next) {
+        if m > k + 1
+            || (!grammar.units.contains_key(next) && !grammar.number_words.contains_key(next))
+        {
             return Some(DateMention::year(k..m, y));
         }
     }

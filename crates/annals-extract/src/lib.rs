@@ -239,7 +239,8 @@ impl Coder {
                     .unwrap_or(range.clone())
             };
             let found_dates = dates::find(&p, g, range.clone(), published);
-            claims.extend(claims::find(&p, g, range.clone(), &clause_of));
+            let in_date = |k: usize| found_dates.iter().any(|d| d.tokens.contains(&k));
+            claims.extend(claims::find(&p, g, range.clone(), &clause_of, &in_date));
             for q in quotes::find(&p, g, range.clone(), &clauses, &finder.mentions, &ids) {
                 quotes.push((q, s));
             }

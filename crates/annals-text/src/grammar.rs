@@ -32,6 +32,11 @@ impl Keyed {
             .map(|(id, n)| (self.values[id], n))
     }
 
+    /// The value of one lowercase word, if it is a one-word pattern.
+    pub fn at_word(&self, word: &str) -> Option<i64> {
+        self.index.id_of_word(word).map(|id| self.values[id])
+    }
+
     /// Whether one lowercase word is a one-word pattern.
     pub fn contains_word(&self, word: &str) -> bool {
         self.index.contains_word(word)
@@ -178,6 +183,8 @@ pub struct Grammar {
     pub quantity_qualifiers: BTreeMap<String, String>,
     pub number_words: HashMap<String, f64>,
     pub units: HashMap<String, String>,
+    /// Endings that make a number word a duration ("fünf|jährig", "пяти|летн") -> unit.
+    pub unit_compounds: Vec<(String, String)>,
     /// Case endings of names -> grammatical case (Russian, Kazakh).
     pub cases: HashMap<String, String>,
     /// Postpositions after a trigger noun that make it what a later verb is about (Kazakh
@@ -344,6 +351,7 @@ impl Grammar {
                     .filter(|f| *f > 0.0)
             }),
             units: table(v.get("units"), |x| x.as_str().map(str::to_string)),
+            unit_compounds: table(v.get("unit_compounds"), |x| x.as_str().map(str::to_string)),
             cases: table(v.get("cases"), |x| x.as_str().map(str::to_string)),
             content_postpositions: set("content_postpositions"),
             cause_postpositions: set("cause_postpositions"),

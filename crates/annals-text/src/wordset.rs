@@ -164,19 +164,24 @@ impl PatternIndex {
 
     /// Whether a single lowercase word matches a one-word pattern.
     pub fn contains_word(&self, word: &str) -> bool {
+        self.id_of_word(word).is_some()
+    }
+
+    /// The id of a one-word pattern a single lowercase word matches.
+    pub fn id_of_word(&self, word: &str) -> Option<usize> {
         if word
             .chars()
             .next()
             .is_none_or(|c| self.first_chars & char_bit(c) == 0)
         {
-            return false;
+            return None;
         }
-        let one = |id: &usize| self.entries[*id].len() == 1 && self.entries[*id][0].matches(word);
-        if self.exact.get(word).is_some_and(|ids| ids.iter().any(one)) {
-            return true;
+        let one = |id: &&usize| self.entries[**id].len() == 1 && self.entries[**id][0].matches(word);
+        if let Some(&id) = self.exact.get(word).and_then(|ids| ids.iter().find(one)) {
+            return Some(id);
         }
-        let mut hit = false;
-        self.each_prefix(word, |ids| hit = hit || ids.iter().any(one));
+        let mut hit = None;
+        self.each_prefix(word, |ids| hit = hit.or_else(|| ids.iter().find(one).copied()));
         hit
     }
 }

@@ -4,6 +4,7 @@
 
 mod actors;
 mod arguments;
+mod claims;
 mod cli;
 mod corpus;
 mod dev_gold;
