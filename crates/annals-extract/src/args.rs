@@ -122,13 +122,17 @@ pub(crate) fn coordinated(
         let between = a.tokens.end..b.tokens.start;
         // Mentions of one phrase ("Die Außenminister Armeniens und Aserbaidschans") share a start.
         let same_phrase = b.tokens.start == a.tokens.start;
+        // "Qatar and its neighbours": a possessive right before the group it owns.
+        let owner_of = between.is_empty() && a.kind == MentionKind::Pronoun && b.kind == MentionKind::Group;
         let joined = same_phrase
+            || owner_of
             || !between.is_empty()
                 && between.clone().all(|j| {
                     let t = &p.tokens[j];
                     grammar.coord.contains_word(&t.lower)
                         || p.token_text(j) == ","
                         || grammar.determiners.contains_word(&t.lower)
+                        || (b.kind == MentionKind::Group && grammar.possessive.contains_word(&t.lower))
                 })
                 && between.clone().any(|j| {
                     grammar.coord.contains_word(&p.tokens[j].lower) || p.token_text(j) == ","

@@ -1600,6 +1600,24 @@ impl<'a> MentionFinder<'a> {
             return i + 1;
         }
         let g = self.grammar;
+        if let Some((_, n)) = g.neighbours.longest(&p.tokens, i) {
+            // "Qatar and its neighbours": the last list of states, less the owner if it is
+            // in that list.
+            if self.last_list.len() >= 3 {
+                let owner = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.sentence == s && m.kind == MentionKind::Country && !m.place)
+                    .and_then(|m| m.entities.first().copied());
+                let members: Vec<usize> =
+                    self.last_list.iter().copied().filter(|&e| Some(e) != owner).collect();
+                // (Its case is the last word's: Kazakh "көршілерін".)
+                let ending = self.ending_of(p, i + n - 1);
+                self.push_group(s, i..i + n, members, ending);
+            }
+            return i + n;
+        }
         if let Some((_, n)) = g.both.longest(&p.tokens, i) {
             let mut k = i + n;
             while k < range.end && k < i + n + 3 {
@@ -1733,6 +1751,12 @@ impl<'a> MentionFinder<'a> {
                 .map(|(_, e)| e)
                 .collect()
         };
+        self.push_group(s, tokens, members, "");
+        end
+    }
+
+    /// A group mention ("the two leaders", "its neighbours") of at least two entities.
+    fn push_group(&mut self, s: usize, tokens: Range<usize>, members: Vec<usize>, ending: &'static str) {
         if members.len() >= 2 {
             self.mentions.push(Mention {
                 sentence: s,
@@ -1744,10 +1768,9 @@ impl<'a> MentionFinder<'a> {
                 place: false,
                 capital: None,
                 locality: None,
-                ending: "",
+                ending,
             });
         }
-        end
     }
 }
 

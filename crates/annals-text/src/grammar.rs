@@ -110,6 +110,8 @@ pub struct Grammar {
     pub pronoun_it: WordSet,
     pub both: WordSet,
     pub leaders: WordSet,
+    /// "its neighbours", "соседи": the states of the last list named together.
+    pub neighbours: WordSet,
     pub coord: WordSet,
     pub possessive: WordSet,
     /// Modal verbs of obligation ("must"): in reported speech they make a demand.
@@ -302,6 +304,7 @@ impl Grammar {
             pronoun_it: set("pronoun_it"),
             both: set("both"),
             leaders: set("leaders"),
+            neighbours: set("neighbours"),
             coord: set("coord"),
             possessive: set("possessive"),
             obligation: set("obligation"),
