@@ -1,6 +1,7 @@
 //! The dev gold reports: the founding Astana report must be coded exactly (every required
 //! event, nothing false, all entity mentions resolved, the visit dated and placed, the claim
-//! found, nothing about Ukraine), and the English PLOVER sentences must reach their F1 floor.
+//! found, nothing about Ukraine); the English PLOVER sentences and the dev news reports must
+//! reach their F1 (and claims) floors.
 
 use annals::eval::{evaluate, score_doc};
 use annals_extract::Input;
@@ -111,5 +112,30 @@ fn plover_gold_sentences_reach_the_floor() {
         s.recall(),
         s.f1()
     );
-    assert!(s.f1() >= 0.20, "F1 {:.2} below the floor", s.f1());
+    // The floor sits a little below the measured 0.65 (2026-12-05): a fall fails the test.
+    assert!(s.f1() >= 0.62, "F1 {:.2} below the floor", s.f1());
+}
+
+#[test]
+fn dev_news_reports_reach_the_floor() {
+    let dir = crate::shared().join("eval/dev/reports");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("../shared/eval/dev/reports beside the repository")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    paths.sort();
+    let s = evaluate(crate::coder(), &paths, false).unwrap();
+    println!(
+        "dev reports: P {:.2} R {:.2} F1 {:.2}, claims {}/{}",
+        s.precision(),
+        s.recall(),
+        s.f1(),
+        s.claims_found,
+        s.claims
+    );
+    // Floors a little below the measured F1 0.59 and claims 31/34 (2026-12-05).
+    assert!(s.f1() >= 0.56, "F1 {:.2} below the floor", s.f1());
+    assert!(s.claims_found >= 29, "claims {}/{} below the floor", s.claims_found, s.claims);
 }
