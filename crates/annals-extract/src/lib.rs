@@ -361,7 +361,7 @@ impl Coder {
                 });
             }
             let mut kept: Vec<&lexicon::TriggerHit> = Vec::new();
-            // Noun triggers dropped as the reason or topic of another act.
+            // Triggers dropped as the content, reason or topic of another act.
             let mut topics: Vec<&lexicon::TriggerHit> = Vec::new();
             for (i, h) in hits.iter().enumerate() {
                 if demand_clauses.iter().any(|c| c.contains(&h.start)) {
@@ -387,7 +387,13 @@ impl Coder {
                             && takes_content(pack.lexicon.entries[k.entry].event)
                             && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                     });
-                if content || reduced_relative(&p, g, &kept, h, &clause_of, &found_dates) {
+                if content {
+                    // (What that content asks for is content too: "a rally demanding
+                    // Pashinyan's resignation".)
+                    topics.push(h);
+                    continue;
+                }
+                if reduced_relative(&p, g, &kept, h, &clause_of, &found_dates) {
                     continue;
                 }
                 if about_earlier_act(&p, g, &kept, h, &clause_of, &finder.mentions) {

@@ -104,11 +104,13 @@ fn recipients_of(e: &Ev) -> Vec<String> {
     v
 }
 
-/// Sectors of the actors (a state or its leader counts as GOV).
+/// Sectors of the actors (a state or its leader counts as GOV; a pronoun of no known sector
+/// counts as none).
 fn sectors(e: &Ev, mentions: &[Mention]) -> Vec<String> {
     let mut v: Vec<String> = e
         .actors
         .iter()
+        .filter(|&&m| !(mentions[m].kind == MentionKind::Pronoun && mentions[m].sector.is_none()))
         .map(|&m| mentions[m].sector.clone().unwrap_or_else(|| "GOV".into()))
         .collect();
     v.sort();
@@ -118,8 +120,11 @@ fn sectors(e: &Ev, mentions: &[Mention]) -> Vec<String> {
 
 fn mergeable(a: &Ev, b: &Ev, mentions: &[Mention]) -> bool {
     // Different bodies of one state act separately (a parliament ratifies, a president pledges).
+    // (An organisation's officer and the organisation are one actor: "NATO Secretary
+    // General Mark Rutte visited Kyiv, his first trip to Ukraine".)
     let (sa, sb) = (sectors(a, mentions), sectors(b, mentions));
-    if !sa.iter().any(|x| sb.contains(x)) {
+    let states = a.actor_codes.iter().all(|c| is_state(c));
+    if states && !sa.is_empty() && !sb.is_empty() && !sa.iter().any(|x| sb.contains(x)) {
         return false;
     }
     if a.ty != b.ty
