@@ -452,7 +452,43 @@ impl<'a> MentionFinder<'a> {
             }
             i = self.pronoun_or_group(p, s, &range, i);
         }
+        self.roles_of_bodies(p, s);
         self.remember_list(p, s);
+    }
+
+    /// A role of no state followed by the body it serves takes that body's state: "Ein
+    /// Sprecher des russischen Außenministeriums", "a spokesman for the Kremlin",
+    /// "представитель МИД России".
+    fn roles_of_bodies(&mut self, p: &Prepared, s: usize) {
+        let first = self.mentions.iter().position(|m| m.sentence == s).unwrap_or(self.mentions.len());
+        for k in first..self.mentions.len() {
+            let m = &self.mentions[k];
+            // (A role with its owner's possessive is the owner's: "recalled its ambassadors
+            // from El Salvador".)
+            let owned = m.tokens.start > 0
+                && self.grammar.possessive.contains_word(&p.tokens[m.tokens.start - 1].lower);
+            if m.kind != MentionKind::Role || m.country.is_some() || owned {
+                continue;
+            }
+            let end = m.tokens.end;
+            let Some(body) = self.mentions[k + 1..].iter().find(|b| b.tokens.start >= end) else {
+                continue;
+            };
+            // (With no word between, only a Russian genitive follows its head: "МИД
+            // России"; a Kazakh genitive stands before it.)
+            let adjacent_ok = body.tokens.start > end || self.lang == Lang::Ru;
+            let linked = adjacent_ok && (end..body.tokens.start).all(|j| {
+                self.grammar.role_links.contains_word(&p.tokens[j].lower)
+                    || self.grammar.determiners.contains_word(&p.tokens[j].lower)
+            });
+            let body_ok = !body.place
+                && matches!(body.kind, MentionKind::Org | MentionKind::Role | MentionKind::Country)
+                && body.country.is_some();
+            if linked && body_ok && body.tokens.start - end <= 3 {
+                let country = body.country.clone();
+                self.mentions[k].country = country;
+            }
+        }
     }
 
     /// Whether token `i` is the first word of its sentence (after opening quotes or dashes).

@@ -110,6 +110,9 @@ pub struct Grammar {
     pub pronoun_it: WordSet,
     pub both: WordSet,
     pub leaders: WordSet,
+    /// Words that tie a role to the body after it: "Sprecher des Außenministeriums", "a
+    /// spokesman for the ministry" (the role takes the body's state).
+    pub role_links: WordSet,
     /// "its neighbours", "соседи": the states of the last list named together.
     pub neighbours: WordSet,
     pub coord: WordSet,
@@ -304,6 +307,7 @@ impl Grammar {
             pronoun_it: set("pronoun_it"),
             both: set("both"),
             leaders: set("leaders"),
+            role_links: set("role_links"),
             neighbours: set("neighbours"),
             coord: set("coord"),
             possessive: set("possessive"),
