@@ -123,6 +123,9 @@ START = {
     # Japan's Defense Agency became a ministry on 2007-01-09; its directors general
     # before that are not "Defence Minister of Japan".
     "JPN": {"DM": "2007-01-09"},
+    # The Palestinian Authority's prime minister and foreign minister date from the Basic
+    # Law amendment of 2003 (Abbas's and Shaath's cabinet, 2003-04-30).
+    "PSE": {"HOG": "2003-04-30", "FM": "2003-04-30"},
 }
 NO_OFFICE = {
     "ISL": {"DM"}, "LIE": {"DM"}, "AND": {"DM"}, "MCO": {"DM"}, "SMR": {"DM"},
@@ -130,6 +133,8 @@ NO_OFFICE = {
     # Malta has no defence ministry: the Armed Forces of Malta answer to the home
     # affairs minister, whose office is not a defence minister's in news or in PLOVER.
     "MLT": {"DM"},
+    # The Palestinian Authority has no defence ministry.
+    "PSE": {"DM"},
 }
 
 
