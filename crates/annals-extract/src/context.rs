@@ -292,10 +292,14 @@ pub(crate) fn about_earlier_act(
     let clause = clause_of(h.start);
     // A name before the noun is part of its phrase: "negotiations on an Israeli troop
     // pullback".
+    // (Only a state's name or a role of a state modifies a noun so: "the Russian
+    // government's refusal"; "für Flüchtlinge appellierte" is a verb after a role of none.)
     let phrase_start = mentions
         .iter()
         .find(|m| {
-            m.tokens.start > clause.start
+            matches!(m.kind, MentionKind::Country | MentionKind::Role)
+                && m.country.is_some()
+                && m.tokens.start > clause.start
                 && (m.tokens.end == h.start
                     || (m.tokens.end + 1 == h.start
                         && !p.tokens[m.tokens.end].cap
@@ -306,13 +310,21 @@ pub(crate) fn about_earlier_act(
     let span_of = h.start >= 2
         && p.tokens[h.start - 1].lower == "of"
         && g.period_units.contains_word(&p.tokens[h.start - 2].lower);
+    // German writes nouns with a capital: a lowercase trigger is a verb, no prepositional
+    // object ("für Flüchtlinge appellierte Ban").
+    let verb = p.lang == Lang::De && !p.tokens[h.start].cap;
     !span_of
+        && !verb
         && (args::governed_by(p, h.start, clause.start, &g.cause_preps, g)
             || args::governed_by(p, phrase_start, clause.start, &g.cause_preps, g))
         && kept.iter().any(|k| {
             clause_of(k.start) == clause
                 && k.end <= h.start
-                && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
+                && !(k.end..h.start).any(|j| {
+                    g.coord.contains_word(&p.tokens[j].lower)
+                        // "заявляла об отказе": what a verb of saying announces is an act.
+                        || g.speech.longest(&p.tokens, j).is_some()
+                })
         })
 }
 

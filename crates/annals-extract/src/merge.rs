@@ -292,10 +292,18 @@ pub fn finish(
     // "police imposed a curfew in Cizre").
     if let [only] = states.as_slice() {
         for e in &mut events {
+            // (Not a refusal, promise, meeting or joint work: those have a counterpart the
+            // report need not name, seldom the actor's own state: "Москва заявила об отказе
+            // участвовать в саммите".)
+            let outward = matches!(
+                e.ty,
+                EventType::Reject | EventType::Agree | EventType::Consult | EventType::Cooperate
+            );
             if e.recipient_codes.is_empty()
                 && e.inferred_recipient.is_none()
                 && e.actor_codes.len() == 1
                 && &e.actor_codes[0] == only
+                && !outward
             {
                 e.inferred_recipient = Some(only.clone());
                 e.notes.push(format!(
