@@ -474,11 +474,21 @@ pub fn assign(
             object = coordinated(p, mentions, &order, pos, grammar);
         }
     } else {
+        // A word that is both a preposition and a conjunction ("after", "since", "before")
+        // opens a clause when a verb follows its name: "Relations soured after Russia
+        // annexed Crimea" has Russia as the subject.
+        let subordinate_subject = |m: &Mention| {
+            lang == Lang::En
+                && m.tokens.end <= t.start
+                && t.start - m.tokens.end <= 1
+                && !nominal
+                && governed_by(p, m.tokens.start, clause.start, &grammar.clause_break, grammar)
+        };
         let before: Vec<usize> = (0..order.len())
             .filter(|&k| {
                 mentions[order[k]].tokens.end <= t.start
                     && usable(order[k])
-                    && !prep(&mentions[order[k]])
+                    && (!prep(&mentions[order[k]]) || subordinate_subject(&mentions[order[k]]))
                     && !parties.contains(&order[k])
             })
             .collect();
