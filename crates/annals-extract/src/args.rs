@@ -480,7 +480,9 @@ pub fn assign(
         let subordinate_subject = |m: &Mention| {
             lang == Lang::En
                 && m.tokens.end <= t.start
-                && t.start - m.tokens.end <= 1
+                && t.start - m.tokens.end <= 2
+                && (m.tokens.end..t.start)
+                    .all(|k| p.tokens[k].kind == TokenKind::Word && !p.tokens[k].cap)
                 && !nominal
                 && governed_by(p, m.tokens.start, clause.start, &grammar.clause_break, grammar)
         };
