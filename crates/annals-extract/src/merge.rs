@@ -254,11 +254,30 @@ pub fn finish(
         .filter(|e| e.ty == EventType::Protest)
         .map(|e| (e.sentence, e.actor_codes.clone()))
         .collect();
+    let demand_of = |e: &Ev, s: usize, a: &[String]| {
+        e.ty == EventType::Request && s == e.sentence && e.actor_codes.iter().all(|c| a.contains(c))
+    };
+    // Whom they demand it of is whom they protest against, when the protest names no one
+    // ("rioted ... demanding independence from Indonesian rule").
+    for k in 0..events.len() {
+        if events[k].ty != EventType::Protest || !recipients_of(&events[k]).is_empty() {
+            continue;
+        }
+        let (s, a) = (events[k].sentence, events[k].actor_codes.clone());
+        let target = events
+            .iter()
+            .find(|e| demand_of(e, s, &a) && !e.recipients.is_empty())
+            .map(|e| (e.recipients.clone(), e.recipient_codes.clone()));
+        if let Some((recipients, codes)) = target {
+            events[k].recipients = recipients;
+            events[k].recipient_codes = codes;
+            events[k].notes.push("recipient: whom the protesters make their demand of".into());
+        }
+    }
     events.retain(|e| {
-        e.ty != EventType::Request
-            || !protests
-                .iter()
-                .any(|(s, a)| *s == e.sentence && e.actor_codes.iter().all(|c| a.contains(c)))
+        !protests
+            .iter()
+            .any(|(s, a)| demand_of(e, *s, a))
     });
     if let Some((a, b)) = main_dyad(mentions) {
         for e in &mut events {
