@@ -126,6 +126,8 @@ START = {
     # The Palestinian Authority's prime minister and foreign minister date from the Basic
     # Law amendment of 2003 (Abbas's and Shaath's cabinet, 2003-04-30).
     "PSE": {"HOG": "2003-04-30", "FM": "2003-04-30"},
+    # Bosnia and Herzegovina's state defence ministry began on 2004-03-15.
+    "BIH": {"DM": "2004-03-15"},
 }
 NO_OFFICE = {
     "ISL": {"DM"}, "LIE": {"DM"}, "AND": {"DM"}, "MCO": {"DM"}, "SMR": {"DM"},
