@@ -124,8 +124,19 @@ pub(crate) fn coordinated(
         let same_phrase = b.tokens.start == a.tokens.start;
         // "Qatar and its neighbours": a possessive right before the group it owns.
         let owner_of = between.is_empty() && a.kind == MentionKind::Pronoun && b.kind == MentionKind::Group;
+        // A state, its title words and its officer are one phrase: "Ресей Сыртқы істер
+        // министрі Сергей Лавров пен АҚШ ... Энтони Блинкен".
+        let title_of = a.kind == MentionKind::Country
+            && matches!(b.kind, MentionKind::Person | MentionKind::Role)
+            && a.country.is_some()
+            && a.country == b.country
+            && between.len() <= 4
+            && between.clone().all(|j| {
+                p.tokens[j].kind == TokenKind::Word && !grammar.coord.contains_word(&p.tokens[j].lower)
+            });
         let joined = same_phrase
             || owner_of
+            || title_of
             || !between.is_empty()
                 && between.clone().all(|j| {
                     let t = &p.tokens[j];
