@@ -215,9 +215,55 @@ pub fn dictionary_stems(word: &str) -> Vec<&str> {
     out
 }
 
+/// German names that open with an adjective in its strong form ("Islamischer Staat",
+/// "Internationaler Währungsfonds", "Roter Halbmond") appear in the text with the weak and
+/// case forms ("des Islamischen Staates", "Der Internationale Währungsfonds", "im
+/// Europäischen Rat"). The alias's other spellings that reach them: each capitalised
+/// non-final word in -er written with -e (its weak form, which takes -n, -s), and, where the
+/// rest is long enough to stand as a stem, without the -er (which takes every ending).
+pub fn german_adjective_variants(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let adjective = |i: usize, w: &str| {
+        i + 1 < words.len() && w.ends_with("er") && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    if !words.iter().enumerate().any(|(i, w)| adjective(i, w)) {
+        return Vec::new();
+    }
+    let with = |f: &dyn Fn(&str) -> String| {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if adjective(i, w) { f(w) } else { w.to_string() })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let weak = with(&|w| format!("{}e", &w[..w.len() - 2]));
+    let stem = with(&|w| w[..w.len() - 2].to_string());
+    let mut out = vec![weak];
+    if words
+        .iter()
+        .enumerate()
+        .all(|(i, w)| !adjective(i, w) || w.chars().count() - 2 >= 4)
+    {
+        out.push(stem);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn german_names_with_an_adjective_get_their_weak_and_stem_forms() {
+        assert_eq!(
+            super::german_adjective_variants("Islamischer Staat"),
+            vec!["Islamische Staat".to_string(), "Islamisch Staat".to_string()]
+        );
+        assert_eq!(super::german_adjective_variants("Roter Halbmond"), vec!["Rote Halbmond".to_string()]);
+        assert!(super::german_adjective_variants("Bundestag").is_empty());
+        assert!(super::german_adjective_variants("Organisation Amerikanischer Staaten").len() == 2);
+    }
 
     #[test]
     fn possessives_and_cases_find_their_stem() {

@@ -805,6 +805,12 @@ impl Builder {
         for (l, n) in o.aliases.iter() {
             self.matcher
                 .add(n, lang_of(l), Target::Entity(idx, AliasKind::Name));
+            if lang_of(l) == Some(Lang::De) {
+                for v in inflect::german_adjective_variants(n) {
+                    self.matcher
+                        .add(&v, Some(Lang::De), Target::Entity(idx, AliasKind::Name));
+                }
+            }
         }
     }
 
