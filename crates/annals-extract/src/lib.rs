@@ -380,9 +380,15 @@ impl Coder {
                 // So is the means of another act ("fired a warning by taxing Chinese exports").
                 let means = p.lang == Lang::En && h.start > 0 && p.tokens[h.start - 1].lower == "by";
                 let fresh = means || new_predicate(&p, &pack.lexicon, &hits, h);
+                // (A German verb at the end of its clause governs the nouns before it; it
+                // is not what they are about: "hat die Vorwürfe zurückgewiesen".)
+                let verb_after_noun = |k: &lexicon::TriggerHit| {
+                    p.lang == Lang::De && !p.tokens[h.start].cap && p.tokens[k.start].cap
+                };
                 let content = !fresh
                     && kept.iter().chain(&topics).any(|k| {
-                        (clause_of(k.start) == clause_of(h.start)
+                        !verb_after_noun(k)
+                        && (clause_of(k.start) == clause_of(h.start)
                             || complement_of(&p, g, &clauses, k.start, h.start))
                             && takes_content(pack.lexicon.entries[k.entry].event)
                             && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
@@ -405,13 +411,22 @@ impl Coder {
                 // A noun right after another trigger is its object ("signed an agreement",
                 // "criticised the sanctions"): the first trigger heads the event.
                 // A coordinated verb ("ввел блокаду и обвинил ...") is not such an object.
-                if let Some(prev) = kept.last().filter(|_| !fresh) {
+                // German puts the verb last, after its object: in "hat die Sanktionen
+                // kritisiert" the lowercase verb heads the event and the noun before it is its
+                // object.
+                if let Some(prev) = kept.last().copied().filter(|_| !fresh) {
                     if h.start >= prev.end
                         && h.start - prev.end <= 2
                         && !(prev.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                         && clause_of(h.start) == clause_of(prev.start)
                     {
-                        continue;
+                        let verb_last = p.lang == Lang::De
+                            && !p.tokens[h.start].cap
+                            && p.tokens[prev.start].cap;
+                        if !verb_last {
+                            continue;
+                        }
+                        kept.pop();
                     }
                 }
                 // A trigger of the same type in a phrase after the first one's verb is the
