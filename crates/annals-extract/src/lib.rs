@@ -432,6 +432,29 @@ impl Coder {
                 // A trigger of the same type in a phrase after the first one's verb is the
                 // same act, told by its means or circumstance ("was killed in a car bomb
                 // explosion", "wurde bei einem Angriff getötet").
+                // So is a verb after such a phrase ("Bei einem israelischen Luftangriff ...
+                // wurden 20 Menschen getötet"): the noun keeps the event.
+                let verb = match p.lang {
+                    Lang::De => !p.tokens[h.start].cap,
+                    Lang::En => p.tokens[h.end - 1].lower.ends_with("ed"),
+                    _ => false,
+                };
+                let in_phrase_before = verb
+                    && kept.iter().any(|k| {
+                        k.end <= h.start
+                            && clause_of(k.start) == clause_of(h.start)
+                            && pack.lexicon.entries[k.entry].event == pack.lexicon.entries[h.entry].event
+                            && p.tokens[k.start].cap == (p.lang == Lang::De)
+                            && {
+                                let at = finder
+                                    .country_adjective_ending_at(&p, &keys, s, k.start)
+                                    .map_or(k.start, |(m, _)| m.start);
+                                args::governed_by(&p, at, clause_of(k.start).start, &g.prepositions, g)
+                            }
+                    });
+                if in_phrase_before {
+                    continue;
+                }
                 let same_act = kept.iter().any(|k| {
                     k.end <= h.start
                         && clause_of(k.start) == clause_of(h.start)
@@ -439,14 +462,27 @@ impl Coder {
                         // ("... aus und verweist auf die Ratifizierung": another predicate)
                         && !(k.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                 }) && {
-                    // (a preposition at most four lowercase words before: "in a car bomb")
-                    let floor = clause_of(h.start).start.max(h.start.saturating_sub(5));
-                    (floor..h.start)
+                    // (a preposition at most four lowercase words before: "in a car bomb";
+                    // a country adjective may stand among them: "in an Israeli air strike")
+                    let adjective = finder.country_adjective_ending_at(&p, &keys, s, h.start);
+                    let at = adjective.as_ref().map_or(h.start, |(m, _)| m.start);
+                    let floor = clause_of(h.start).start.max(at.saturating_sub(5));
+                    (floor..at)
                         .rev()
                         .take_while(|&k| p.tokens[k].kind == annals_text::TokenKind::Word && !p.tokens[k].cap)
                         .any(|k| g.prepositions.contains_word(&p.tokens[k].lower))
                 };
                 if same_act {
+                    // ("were killed in an Israeli air strike": the noun names the attacker;
+                    // it heads the event in the verb's place.)
+                    let prev_verb = kept.last().is_some_and(|k| {
+                        pack.lexicon.entries[k.entry].event == pack.lexicon.entries[h.entry].event
+                            && k.end <= h.start
+                    });
+                    if prev_verb && finder.country_adjective_ending_at(&p, &keys, s, h.start).is_some() {
+                        kept.pop();
+                        kept.push(h);
+                    }
                     continue;
                 }
                 kept.push(h);
@@ -531,7 +567,24 @@ impl Coder {
                     }
                 }
                 // A country adjective before the trigger names its actor ("Israeli air
-                // strikes", "russische Sanktionen").
+                // strikes", "russische Sanktionen"), also over a clause subject of no state
+                // when the noun stands in a phrase ("20 people were killed in an Israeli air
+                // strike": the subject is the victim).
+                let in_phrase = args::governed_by(&p, h.start, clause.start, &g.prepositions, g)
+                    || finder.country_adjective_ending_at(&p, &keys, s, h.start).is_some_and(|(m, _)| {
+                        args::governed_by(&p, m.start, clause.start, &g.prepositions, g)
+                    });
+                let stateless_subject = !a.actors.is_empty()
+                    && a.actors.iter().all(|&m| {
+                        finder.mentions[m].country.is_none() && finder.mentions[m].entities.is_empty()
+                    });
+                if stateless_subject && in_phrase {
+                    if let Some(m) = finder.adjective_before(&p, &keys, s, h.start) {
+                        a.recipients = std::mem::take(&mut a.actors);
+                        a.actors = vec![m];
+                        a.note.push_str(", adjective before the trigger in a phrase; the subject suffers");
+                    }
+                }
                 if a.actors.is_empty() {
                     if let Some(m) = finder.adjective_before(&p, &keys, s, h.start) {
                         a.actors = vec![m];

@@ -103,6 +103,22 @@ impl<'a> MentionFinder<'a> {
         s: usize,
         at: usize,
     ) -> Option<usize> {
+        let (m, country) = self.country_adjective_ending_at(p, keys, s, at)?;
+        let span =
+            annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
+        let e = self.entity_for_kb(country, span);
+        self.push_entity_mention(s, m.start..m.end, MentionKind::Country, e, false, None, "");
+        Some(self.mentions.len() - 1)
+    }
+
+    /// The country adjective that ends right before token `at`, and its state.
+    pub fn country_adjective_ending_at(
+        &self,
+        p: &Prepared,
+        keys: &TokenKeys,
+        s: usize,
+        at: usize,
+    ) -> Option<(Match, usize)> {
         let range = p.sentences[s].tokens.clone();
         for start in (at.saturating_sub(3).max(range.start)..at).rev() {
             let m = self
@@ -112,11 +128,7 @@ impl<'a> MentionFinder<'a> {
                 .into_iter()
                 .find(|m| m.end == at)?;
             let country = m.entity(AliasKind::Adjective)?;
-            let span =
-                annals_core::Span::new(p.tokens[m.start].span.start, p.tokens[m.end - 1].span.end);
-            let e = self.entity_for_kb(country, span);
-            self.push_entity_mention(s, m.start..m.end, MentionKind::Country, e, false, None, "");
-            return Some(self.mentions.len() - 1);
+            return Some((m, country));
         }
         None
     }
