@@ -669,6 +669,27 @@ pub fn assign(
         // "received from the EU").
         Frame::Patient => (recipients, actors),
     };
+    // Russian: a force in the genitive right after an attack noun is its author, not its
+    // target ("удар израильской авиации по Газе"), and so is any name there when a target
+    // follows after "по"/"против".
+    if lang == Lang::Ru && actors.is_empty() && matches!(t.frame, Frame::Agent) {
+        if let Some(&g0) = recipients.first() {
+            let gm = &mentions[g0];
+            let right_after = gm.tokens.start == t.end && !gm.place;
+            let force = matches!(gm.sector.as_deref(), Some("MIL" | "GOV" | "SPY" | "COP"))
+                && gm.kind != MentionKind::Country;
+            let target_after = order.iter().any(|&m| {
+                let mm = &mentions[m];
+                mm.tokens.start >= gm.tokens.end
+                    && governed_by(p, mm.tokens.start, clause.start, &grammar.recipient_preps, grammar)
+            });
+            if right_after && (force || target_after) {
+                actors = vec![g0];
+                recipients.remove(0);
+                args.note.push_str(", the genitive after the noun is its author");
+            }
+        }
+    }
     // A visit's destination is its host; an act in a country with no other target is
     // directed at that country ("peacekeeping force in Lebanon", "bombs in Kabul").
     let own = |m: usize| {
