@@ -23,8 +23,21 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
     for k in sentence.clone() {
         // "Russia said on Tuesday that Sudan must ...": the complement of a verb of saying is
         // a clause of its own even without a comma.
-        if grammar.speech.longest(&p.tokens, k).is_some() {
+        if let Some((_, n)) = grammar.speech.longest(&p.tokens, k) {
             speech_since_cut = true;
+            // English reports what was said without "that": "The IAEA said Iran had
+            // refused ..." — a name or an article right after the verb of saying opens what
+            // was said.
+            let next = k + n;
+            if p.lang == annals_core::Lang::En
+                && next < sentence.end
+                && k > sentence.start
+                && p.tokens[next].kind == TokenKind::Word
+                && (p.tokens[next].cap || grammar.determiners.contains_word(&p.tokens[next].lower))
+            {
+                cuts.push(next);
+                speech_since_cut = false;
+            }
         } else if speech_since_cut
             && k > sentence.start
             && p.tokens[k - 1].kind != TokenKind::Punct

@@ -406,6 +406,41 @@ pub(crate) fn inside_name(mentions: &[Mention], ids: &[usize], h: &lexicon::Trig
     })
 }
 
+/// English: a capitalised trigger inside a run of capitalised words ("the Swiss Agency for
+/// Development and Cooperation") is a word of a name the base does not list. Not in a
+/// headline written in title case, where every word is capitalised.
+pub(crate) fn in_unknown_name(
+    p: &annals_text::Prepared,
+    g: &Grammar,
+    sentence: &std::ops::Range<usize>,
+    h: &lexicon::TriggerHit,
+) -> bool {
+    if p.lang != Lang::En || !p.tokens[h.start].cap || h.start <= sentence.start {
+        return false;
+    }
+    let words: Vec<usize> = sentence.clone().filter(|&k| p.tokens[k].kind == TokenKind::Word).collect();
+    let caps = words.iter().filter(|&&k| p.tokens[k].cap).count();
+    if caps * 2 > words.len() {
+        return false;
+    }
+    // The word before, past "and", "of", "for" and "the" inside the name, is capitalised.
+    let mut k = h.start;
+    while k > sentence.start {
+        k -= 1;
+        let t = &p.tokens[k];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        if t.cap {
+            return k > sentence.start;
+        }
+        if !(g.coord.contains_word(&t.lower) || matches!(t.lower.as_str(), "of" | "for" | "the")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The trigger at `inner` stands in a that-clause right after the clause of the trigger at
 /// `outer` ("reiterated its demand that Israel ease restrictions"): what is demanded,
 /// threatened or promised there is the outer act's content.

@@ -247,7 +247,9 @@ impl Coder {
             let mut hits = pack.lexicon.find(&p.tokens, range.clone(), clause_of);
             // A word of a name is no act: "Amnesty International", "the Shanghai Cooperation
             // Organisation".
-            hits.retain(|h| !inside_name(&finder.mentions, &ids, h));
+            hits.retain(|h| {
+                !inside_name(&finder.mentions, &ids, h) && !in_unknown_name(&p, g, &range, h)
+            });
             // "X said (that) Y must ...": a demand by the speaker on Y; the acts named in that
             // clause are its content.
             let mut demand_clauses: Vec<std::ops::Range<usize>> = Vec::new();
@@ -748,8 +750,11 @@ impl Coder {
                 if a.anaphoric || (entry.needs_recipient && a.recipients.is_empty()) {
                     continue;
                 }
-                // Reported speech: a clause without an actor takes the speaker's.
-                if a.actors.is_empty() {
+                // Reported speech: a clause without an actor takes the speaker's (not a
+                // passive, whose doer it does not name: "once a peace treaty is signed").
+                let bare_passive = h.start > clause.start
+                    && g.passive_aux.contains_word(&p.tokens[h.start - 1].lower);
+                if a.actors.is_empty() && !bare_passive {
                     if let Some(speaker) =
                         speaker_for(&clauses, &clause, &finder.mentions, &ids, &p, g)
                     {
