@@ -645,6 +645,11 @@ pub fn assign(
         args.note = "agent phrase".into();
         let patient = if subject.is_empty() { object } else { subject };
         (agents.clone(), patient)
+    } else if ru_short_passive(p, t.start, clause.start) && parties.is_empty() && !subject.is_empty() {
+        // Russian: a short passive participle without its doer ("был задержан гражданин
+        // США", "Журналист задержан в Москве"): the subject suffers.
+        args.note.push_str(", Russian short passive without agent");
+        (Vec::new(), subject)
     } else if passive
         && parties.is_empty()
         && (participle(p, t.start)
@@ -841,6 +846,21 @@ fn possessive_ending(ending: &str, lang: Lang) -> bool {
         Lang::En => matches!(ending, "'s" | "s'" | "'"),
         _ => matches!(ending, "s" | "'s" | "s'" | "'"),
     }
+}
+
+/// Russian: the trigger is a short passive participle ("задержан", "арестованы", "убит"),
+/// after "был/была/было/были/будет/будут" or by an ending only participles have.
+fn ru_short_passive(p: &Prepared, i: usize, floor: usize) -> bool {
+    if p.lang != Lang::Ru {
+        return false;
+    }
+    const AUX: [&str; 6] = ["был", "была", "было", "были", "будет", "будут"];
+    const ONLY_PARTICIPLES: [&str; 12] =
+        ["ован", "ована", "ованы", "жден", "ждена", "ждены", "ержан", "ержана", "ержаны", "убит", "убита", "убиты"];
+    const SHORT: [&str; 8] = ["ан", "ян", "ен", "ён", "ана", "ена", "аны", "ены"];
+    let w = p.tokens[i].lower.as_str();
+    let aux_before = (floor.max(i.saturating_sub(3))..i).any(|k| AUX.contains(&p.tokens[k].lower.as_str()));
+    ONLY_PARTICIPLES.iter().any(|e| w.ends_with(e)) || (aux_before && SHORT.iter().any(|e| w.ends_with(e)))
 }
 
 /// The trigger is a past participle, so a passive auxiliary makes the clause passive
