@@ -113,6 +113,7 @@ pub(crate) fn coordinated(
 ) -> Vec<usize> {
     let mut out = vec![order[pos]];
     let mut k = pos;
+    let (mut by_coord, mut by_comma) = (false, false);
     while k + 1 < order.len() {
         let a = &mentions[order[k]];
         let b = &mentions[order[k + 1]];
@@ -151,8 +152,24 @@ pub(crate) fn coordinated(
         if !joined {
             break;
         }
+        if between.clone().any(|j| grammar.coord.contains_word(&p.tokens[j].lower)) {
+            by_coord = true;
+        }
+        if between.clone().any(|j| p.token_text(j) == ",") {
+            by_comma = true;
+        }
         out.push(order[k + 1]);
         k += 1;
+    }
+    // Names of different states joined by commas only are no list ("If China were to attack
+    // Taiwan, the United States would respond"): a list ends in "and". (An apposition of the
+    // same state stays: "Donald Trump, der amerikanische Präsident, ...".)
+    let other_state = out
+        .iter()
+        .skip(1)
+        .any(|&m| mentions[m].country != mentions[out[0]].country);
+    if by_comma && !by_coord && other_state {
+        out.truncate(1);
     }
     out
 }

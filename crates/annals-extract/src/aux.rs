@@ -109,8 +109,13 @@ pub fn is_speculation(
     trigger: Range<usize>,
 ) -> bool {
     let far = clause.start..modal_reach(p, &clause, &trigger).start;
-    far.into_iter()
-        .any(|k| grammar.hypothetical.longest(&p.tokens, k).is_some())
+    far.into_iter().any(|k| {
+        // A condition whose own clause holds the trigger ("If China were to blockade
+        // Taiwan, ...") makes it hypothetical, not speculation: no comma stands between.
+        let condition = grammar.clause_break.contains_word(&p.tokens[k].lower)
+            && !(k..trigger.start).any(|j| p.token_text(j) == ",");
+        grammar.hypothetical.longest(&p.tokens, k).is_some() && !condition
+    })
 }
 
 /// Where a modal governs the trigger: the three words before it; in German, whose modal
