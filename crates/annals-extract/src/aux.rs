@@ -128,5 +128,18 @@ fn modal_reach(p: &Prepared, clause: &Range<usize>, trigger: &Range<usize>) -> R
     if p.lang == annals_core::Lang::De && words_after <= 2 {
         return clause.start..trigger.end;
     }
+    // Russian: a modal governs the infinitive after it and that verb's object ("Пхеньян
+    // может провести очередное ядерное испытание"): two more words of reach past an
+    // infinitive.
+    if p.lang == annals_core::Lang::Ru {
+        let floor = trigger.start.saturating_sub(4).max(clause.start);
+        let infinitive = (floor..trigger.start).any(|k| {
+            let w = p.tokens[k].lower.as_str();
+            w.ends_with("ть") || w.ends_with("ти") || w.ends_with("чь")
+        });
+        if infinitive {
+            return trigger.start.saturating_sub(5).max(clause.start)..trigger.end;
+        }
+    }
     trigger.start.saturating_sub(3).max(clause.start)..trigger.end
 }
