@@ -1041,6 +1041,14 @@ impl<'a> MentionFinder<'a> {
             {
                 break;
             }
+            // German likewise ends it at a lowercase verb in the past or a preposition
+            // ("Zehntausende Serben protestierten gegen die Regierung").
+            if self.lang == Lang::De
+                && !t.cap
+                && (past_form(self.grammar, &t.lower) || self.grammar.prepositions.contains_word(&t.lower))
+            {
+                break;
+            }
             let ms = self
                 .kb
                 .matcher
