@@ -155,15 +155,19 @@ pub(crate) fn coordinated(
         if between.clone().any(|j| grammar.coord.contains_word(&p.tokens[j].lower)) {
             by_coord = true;
         }
-        if between.clone().any(|j| p.token_text(j) == ",") {
+        // (A headline lists with a bare comma, "Ukraine, Russia Swap Prisoners"; a comma
+        // before an article starts something new: "Taiwan, the United States would ...".)
+        if between.clone().any(|j| p.token_text(j) == ",")
+            && between.clone().any(|j| grammar.determiners.contains_word(&p.tokens[j].lower))
+        {
             by_comma = true;
         }
         out.push(order[k + 1]);
         k += 1;
     }
-    // Names of different states joined by commas only are no list ("If China were to attack
-    // Taiwan, the United States would respond"): a list ends in "and". (An apposition of the
-    // same state stays: "Donald Trump, der amerikanische Präsident, ...".)
+    // Names of different states joined by a comma and an article only are no list ("If China
+    // were to attack Taiwan, the United States would respond"): such a list ends in "and".
+    // (An apposition of the same state stays: "Donald Trump, der amerikanische Präsident".)
     let other_state = out
         .iter()
         .skip(1)
