@@ -780,6 +780,14 @@ impl Coder {
                 if negation_is_trigger(&p, g, &h.with_at) {
                     aux.negated = false;
                 }
+                // A trigger whose own words hold the negation ("не согласна", "nicht
+                // einverstanden") is negated only by another negation before it.
+                let own_negation = h.end - h.start > 1
+                    && (h.start..h.end).any(|k| g.negation.contains_word(&p.tokens[k].lower));
+                if own_negation {
+                    aux.negated =
+                        (clause.start..h.start).any(|k| g.negation.longest(&p.tokens, k).is_some());
+                }
                 let speech = speech_clause(&clauses, &clause);
                 let tense_in: Vec<_> = std::iter::once(clause.clone()).chain(speech.clone()).collect();
                 let tense = dates::tense(&p, g, &tense_in, h.start..h.end, aux.future);
