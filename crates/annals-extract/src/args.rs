@@ -253,7 +253,18 @@ pub fn assign(
                 && p.tokens[t.end - 1].lower != "to"))
         // "is ready to contribute", "are keen to help": the auxiliary is the main verb's; an
         // infinitive trigger is active ("is to be signed" has its own "be" before it).
-        && !(lang == Lang::En && t.start > clause.start && p.tokens[t.start - 1].lower == "to");
+        && !(lang == Lang::En && t.start > clause.start && p.tokens[t.start - 1].lower == "to")
+        // A verb after a modal is active whatever passive came before it in the clause ("has
+        // been indicted by the court and will resign").
+        && !(lang == Lang::En
+            && t.start > clause.start
+            && {
+                let w = p.tokens[t.start - 1].lower.as_str();
+                grammar.future.contains_word(w)
+                    || grammar.hypothetical.contains_word(w)
+                    || grammar.obligation.contains_word(w)
+                    || grammar.reported_future.contains_word(w)
+            });
     let ru_passive = matches!(lang, Lang::Ru)
         && (clause.clone()).any(|k| grammar.passive_aux.contains_word(&p.tokens[k].lower));
 
