@@ -384,8 +384,14 @@ impl Coder {
                 let fresh = means || new_predicate(&p, &pack.lexicon, &hits, h);
                 // (A German verb at the end of its clause governs the nouns before it; it
                 // is not what they are about: "hat die Vorwürfe zurückgewiesen".)
+                // (Only a verb at the clause's end: "Ein russischer Angriff traf Kiew" has its
+                // verb second, after its subject.)
+                let clause_final = {
+                    let c = clause_of(h.start);
+                    (h.end..c.end).all(|k| p.tokens[k].kind == annals_text::TokenKind::Punct)
+                };
                 let verb_after_noun = |k: &lexicon::TriggerHit| {
-                    p.lang == Lang::De && !p.tokens[h.start].cap && p.tokens[k.start].cap
+                    p.lang == Lang::De && clause_final && !p.tokens[h.start].cap && p.tokens[k.start].cap
                 };
                 let content = !fresh
                     && kept.iter().chain(&topics).any(|k| {
@@ -422,9 +428,7 @@ impl Coder {
                         && !(prev.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                         && clause_of(h.start) == clause_of(prev.start)
                     {
-                        let verb_last = p.lang == Lang::De
-                            && !p.tokens[h.start].cap
-                            && p.tokens[prev.start].cap;
+                        let verb_last = verb_after_noun(prev);
                         if !verb_last {
                             continue;
                         }
@@ -576,6 +580,26 @@ impl Coder {
                     || finder.country_adjective_ending_at(&p, &keys, s, h.start).is_some_and(|(m, _)| {
                         args::governed_by(&p, m.start, clause.start, &g.prepositions, g)
                     });
+                // A country adjective read as a group with the trigger noun ("Ein russischer
+                // Angriff traf Kiew": "russischer Angriff" is no group of Russians) names
+                // the noun's author; what the clause took as subject is its target.
+                let swallowed = ids.iter().any(|&m| {
+                    let mm = &finder.mentions[m];
+                    mm.kind == MentionKind::Role
+                        && mm.sector.is_none()
+                        && mm.tokens.end == h.end
+                        && mm.tokens.start < h.start
+                });
+                if swallowed {
+                    if let Some(m) = finder.adjective_before(&p, &keys, s, h.start) {
+                        if a.recipients.is_empty() {
+                            a.recipients = std::mem::take(&mut a.actors);
+                        }
+                        a.actors = vec![m];
+                        a.anaphoric = false;
+                        a.note.push_str(", the adjective of the noun phrase is its author");
+                    }
+                }
                 let stateless_subject = !a.actors.is_empty()
                     && a.actors.iter().all(|&m| {
                         finder.mentions[m].country.is_none() && finder.mentions[m].entities.is_empty()
