@@ -677,7 +677,7 @@ pub fn assign(
         args.note = "agent phrase".into();
         let patient = if subject.is_empty() { object } else { subject };
         (agents.clone(), patient)
-    } else if ru_short_passive(p, t.start, clause.start) && parties.is_empty() && !subject.is_empty() {
+    } else if short_passive(p, grammar, t.start, clause.start) && parties.is_empty() && !subject.is_empty() {
         // Russian: a short passive participle without its doer ("был задержан гражданин
         // США", "Журналист задержан в Москве"): the subject suffers.
         args.note.push_str(", Russian short passive without agent");
@@ -880,19 +880,14 @@ fn possessive_ending(ending: &str, lang: Lang) -> bool {
     }
 }
 
-/// Russian: the trigger is a short passive participle ("задержан", "арестованы", "убит"),
-/// after "был/была/было/были/будет/будут" or by an ending only participles have.
-fn ru_short_passive(p: &Prepared, i: usize, floor: usize) -> bool {
-    if p.lang != Lang::Ru {
-        return false;
-    }
-    const AUX: [&str; 6] = ["был", "была", "было", "были", "будет", "будут"];
-    const ONLY_PARTICIPLES: [&str; 12] =
-        ["ован", "ована", "ованы", "жден", "ждена", "ждены", "ержан", "ержана", "ержаны", "убит", "убита", "убиты"];
-    const SHORT: [&str; 8] = ["ан", "ян", "ен", "ён", "ана", "ена", "аны", "ены"];
+/// The trigger is a short passive participle ("задержан", "арестованы", "убит"): by an
+/// ending only participles have (grammar `participle_endings`) or by a short-participle
+/// ending after a passive auxiliary ("был подписан"; `short_participle_endings`).
+fn short_passive(p: &Prepared, g: &Grammar, i: usize, floor: usize) -> bool {
     let w = p.tokens[i].lower.as_str();
-    let aux_before = (floor.max(i.saturating_sub(3))..i).any(|k| AUX.contains(&p.tokens[k].lower.as_str()));
-    ONLY_PARTICIPLES.iter().any(|e| w.ends_with(e)) || (aux_before && SHORT.iter().any(|e| w.ends_with(e)))
+    let aux_before = (floor.max(i.saturating_sub(3))..i).any(|k| g.passive_aux.contains_word(&p.tokens[k].lower));
+    g.participle_endings.iter().any(|e| w.ends_with(e.as_str()))
+        || (aux_before && g.short_participle_endings.iter().any(|e| w.ends_with(e.as_str())))
 }
 
 /// The trigger is a past participle, so a passive auxiliary makes the clause passive

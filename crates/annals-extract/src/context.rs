@@ -278,17 +278,20 @@ pub(crate) fn promised_force<'h>(
     })
 }
 
+/// What the rules that drop a trigger look at: the text, its grammar, the triggers of the
+/// sentence kept so far and the clause of a token.
+pub(crate) struct Scene<'a> {
+    pub p: &'a annals_text::Prepared,
+    pub g: &'a Grammar,
+    pub kept: &'a [&'a lexicon::TriggerHit],
+    pub clause_of: &'a dyn Fn(usize) -> std::ops::Range<usize>,
+}
+
 /// A noun trigger after a preposition of reason or topic, with another act before it in its
 /// clause ("imposed sanctions ... for its support of", "went on strike in protest of the
 /// arrest", "jailed ... on allegations of treason"): what that act is about, not an event.
-pub(crate) fn about_earlier_act(
-    p: &annals_text::Prepared,
-    g: &Grammar,
-    kept: &[&lexicon::TriggerHit],
-    h: &lexicon::TriggerHit,
-    clause_of: &dyn Fn(usize) -> std::ops::Range<usize>,
-    mentions: &[Mention],
-) -> bool {
+pub(crate) fn about_earlier_act(scene: &Scene, h: &lexicon::TriggerHit, mentions: &[Mention]) -> bool {
+    let &Scene { p, g, kept, clause_of } = scene;
     let clause = clause_of(h.start);
     // A name before the noun is part of its phrase: "negotiations on an Israeli troop
     // pullback".
@@ -333,14 +336,8 @@ pub(crate) fn about_earlier_act(
 /// from UN peacekeepers", "demanded the release of activists arrested in May"): a reduced
 /// relative clause describing the noun, not an act of the clause's subject. A headline
 /// ("Five people killed in Kabul blast") has no verb before it and keeps its event.
-pub(crate) fn reduced_relative(
-    p: &annals_text::Prepared,
-    g: &Grammar,
-    kept: &[&lexicon::TriggerHit],
-    h: &lexicon::TriggerHit,
-    clause_of: &dyn Fn(usize) -> std::ops::Range<usize>,
-    dates: &[dates::DateMention],
-) -> bool {
+pub(crate) fn reduced_relative(scene: &Scene, h: &lexicon::TriggerHit, dates: &[dates::DateMention]) -> bool {
+    let &Scene { p, g, kept, clause_of } = scene;
     let clause = clause_of(h.start);
     if p.lang != Lang::En || h.end != h.start + 1 || h.start < clause.start + 2 || h.end >= clause.end {
         return false;
@@ -423,7 +420,8 @@ pub(crate) fn in_unknown_name(
     if caps * 2 > words.len() {
         return false;
     }
-    // The word before, past "and", "of", "for" and "the" inside the name, is capitalised.
+    // The word before, past "and" and the grammar's `name_inner` words ("of", "the"), is
+    // capitalised.
     let mut k = h.start;
     while k > sentence.start {
         k -= 1;
@@ -434,7 +432,7 @@ pub(crate) fn in_unknown_name(
         if t.cap {
             return k > sentence.start;
         }
-        if !(g.coord.contains_word(&t.lower) || matches!(t.lower.as_str(), "of" | "for" | "the")) {
+        if !(g.coord.contains_word(&t.lower) || g.name_inner.contains_word(&t.lower)) {
             return false;
         }
     }

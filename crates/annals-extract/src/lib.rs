@@ -362,6 +362,14 @@ impl Coder {
                     inferred_recipient: None,
                 });
             }
+            // The country adjective before a trigger's first token ("Israeli air strike"),
+            // by its start; several rules below ask, each token is looked up once.
+            let mut adjectives: HashMap<usize, Option<usize>> = HashMap::new();
+            let mut adjective_start = |finder: &MentionFinder, at: usize| {
+                *adjectives.entry(at).or_insert_with(|| {
+                    finder.country_adjective_ending_at(&p, &keys, s, at).map(|(m, _)| m.start)
+                })
+            };
             let mut kept: Vec<&lexicon::TriggerHit> = Vec::new();
             // Triggers dropped as the content, reason or topic of another act.
             let mut topics: Vec<&lexicon::TriggerHit> = Vec::new();
@@ -407,10 +415,11 @@ impl Coder {
                     topics.push(h);
                     continue;
                 }
-                if reduced_relative(&p, g, &kept, h, &clause_of, &found_dates) {
+                let scene = Scene { p: &p, g, kept: &kept, clause_of: &clause_of };
+                if reduced_relative(&scene, h, &found_dates) {
                     continue;
                 }
-                if about_earlier_act(&p, g, &kept, h, &clause_of, &finder.mentions) {
+                if about_earlier_act(&scene, h, &finder.mentions) {
                     // (What it is about is no event either: "in protest of the refusal to
                     // accept ...".)
                     topics.push(h);
@@ -452,9 +461,7 @@ impl Coder {
                             && pack.lexicon.entries[k.entry].event == pack.lexicon.entries[h.entry].event
                             && p.tokens[k.start].cap == (p.lang == Lang::De)
                             && {
-                                let at = finder
-                                    .country_adjective_ending_at(&p, &keys, s, k.start)
-                                    .map_or(k.start, |(m, _)| m.start);
+                                let at = adjective_start(&finder, k.start).unwrap_or(k.start);
                                 args::governed_by(&p, at, clause_of(k.start).start, &g.prepositions, g)
                             }
                     });
@@ -470,8 +477,7 @@ impl Coder {
                 }) && {
                     // (a preposition at most four lowercase words before: "in a car bomb";
                     // a country adjective may stand among them: "in an Israeli air strike")
-                    let adjective = finder.country_adjective_ending_at(&p, &keys, s, h.start);
-                    let at = adjective.as_ref().map_or(h.start, |(m, _)| m.start);
+                    let at = adjective_start(&finder, h.start).unwrap_or(h.start);
                     let floor = clause_of(h.start).start.max(at.saturating_sub(5));
                     (floor..at)
                         .rev()
@@ -485,7 +491,7 @@ impl Coder {
                         pack.lexicon.entries[k.entry].event == pack.lexicon.entries[h.entry].event
                             && k.end <= h.start
                     });
-                    if prev_verb && finder.country_adjective_ending_at(&p, &keys, s, h.start).is_some() {
+                    if prev_verb && adjective_start(&finder, h.start).is_some() {
                         kept.pop();
                         kept.push(h);
                     }
@@ -577,8 +583,8 @@ impl Coder {
                 // when the noun stands in a phrase ("20 people were killed in an Israeli air
                 // strike": the subject is the victim).
                 let in_phrase = args::governed_by(&p, h.start, clause.start, &g.prepositions, g)
-                    || finder.country_adjective_ending_at(&p, &keys, s, h.start).is_some_and(|(m, _)| {
-                        args::governed_by(&p, m.start, clause.start, &g.prepositions, g)
+                    || adjective_start(&finder, h.start).is_some_and(|at| {
+                        args::governed_by(&p, at, clause.start, &g.prepositions, g)
                     });
                 // A country adjective read as a group with the trigger noun ("Ein russischer
                 // Angriff traf Kiew": "russischer Angriff" is no group of Russians) names

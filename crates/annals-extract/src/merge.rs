@@ -153,6 +153,60 @@ fn mergeable(a: &Ev, b: &Ev, mentions: &[Mention]) -> bool {
 }
 
 /// Resolves country codes, drops self-directed recipients, fills recipients from the main
+/// Folds into each protest what its crowd does in the same sentence. Violence with no named
+/// target by the same crowd is how the protest went ("rioted ..., setting fire to their
+/// mattresses"): PLOVER's riot, one event. (Authorities do not riot: "imposed a curfew after
+/// a demonstration" is their act.) A demand of the protesters is the protest's content, not
+/// a second event ("demonstrated ... calling for independence"); whom they make it of is
+/// whom they protest against when the protest names no one ("rioted ... demanding
+/// independence from Indonesian rule").
+fn fold_into_protests(events: &mut Vec<Ev>, mentions: &[Mention]) {
+    let authority = |e: &Ev| {
+        e.actors.iter().any(|&m| {
+            matches!(mentions[m].sector.as_deref(), Some("GOV" | "MIL" | "COP" | "JUD" | "SPY"))
+        })
+    };
+    // (part, its protest, whether it is violence)
+    let mut parts: Vec<(usize, usize, bool)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let riot = matches!(e.ty, EventType::Assault | EventType::Coerce)
+            && recipients_of(e).is_empty()
+            && !e.actors.is_empty()
+            && !authority(e);
+        if !riot && e.ty != EventType::Request {
+            continue;
+        }
+        let protest = events.iter().position(|o| {
+            o.ty == EventType::Protest
+                && o.sentence == e.sentence
+                && if riot {
+                    o.actors == e.actors
+                } else {
+                    e.actor_codes.iter().all(|c| o.actor_codes.contains(c))
+                }
+        });
+        if let Some(k) = protest {
+            parts.push((i, k, riot));
+        }
+    }
+    for &(i, k, riot) in &parts {
+        if riot {
+            let (mentions, sentence) = (events[i].mentions.clone(), events[i].sentence);
+            events[k].mentions.extend(mentions);
+            events[k]
+                .notes
+                .push(format!("the crowd's violence in sentence {sentence} is the protest's"));
+        } else if recipients_of(&events[k]).is_empty() && !events[i].recipients.is_empty() {
+            events[k].recipients = events[i].recipients.clone();
+            events[k].recipient_codes = events[i].recipient_codes.clone();
+            events[k].notes.push("recipient: whom the protesters make their demand of".into());
+        }
+    }
+    for &(i, _, _) in parts.iter().rev() {
+        events.remove(i);
+    }
+}
+
 /// dyad, and merges repeated events.
 pub fn finish(
     mut events: Vec<Ev>,
@@ -210,75 +264,7 @@ pub fn finish(
         }
     }
     events.retain(|e| !e.actor_codes.is_empty());
-    // Violence with no named target told in a protest's sentence by the same crowd is how
-    // the protest went ("rioted ..., setting fire to their mattresses"): PLOVER's riot, one
-    // event.
-    let mut i = 0;
-    while i < events.len() {
-        let e = &events[i];
-        // (Authorities do not riot: "imposed a curfew after a demonstration" is their act.)
-        let authority = e.actors.iter().any(|&m| {
-            matches!(
-                mentions[m].sector.as_deref(),
-                Some("GOV" | "MIL" | "COP" | "JUD" | "SPY")
-            )
-        });
-        let protest = (matches!(e.ty, EventType::Assault | EventType::Coerce)
-            && recipients_of(e).is_empty()
-            && !authority)
-        .then(|| {
-            events.iter().position(|o| {
-                o.ty == EventType::Protest
-                    && o.sentence == e.sentence
-                    && !e.actors.is_empty()
-                    && o.actors == e.actors
-            })
-        })
-        .flatten();
-        match protest {
-            Some(k) => {
-                let e = events.remove(i);
-                let k = if k > i { k - 1 } else { k };
-                events[k].mentions.extend(e.mentions);
-                events[k]
-                    .notes
-                    .push(format!("the crowd's violence in sentence {} is the protest's", e.sentence));
-            }
-            None => i += 1,
-        }
-    }
-    // What protesters demand is the protest's content, not a second event ("demonstrated
-    // ... calling for independence", "rioted, demanding a referendum").
-    let protests: Vec<(usize, Vec<String>)> = events
-        .iter()
-        .filter(|e| e.ty == EventType::Protest)
-        .map(|e| (e.sentence, e.actor_codes.clone()))
-        .collect();
-    let demand_of = |e: &Ev, s: usize, a: &[String]| {
-        e.ty == EventType::Request && s == e.sentence && e.actor_codes.iter().all(|c| a.contains(c))
-    };
-    // Whom they demand it of is whom they protest against, when the protest names no one
-    // ("rioted ... demanding independence from Indonesian rule").
-    for k in 0..events.len() {
-        if events[k].ty != EventType::Protest || !recipients_of(&events[k]).is_empty() {
-            continue;
-        }
-        let (s, a) = (events[k].sentence, events[k].actor_codes.clone());
-        let target = events
-            .iter()
-            .find(|e| demand_of(e, s, &a) && !e.recipients.is_empty())
-            .map(|e| (e.recipients.clone(), e.recipient_codes.clone()));
-        if let Some((recipients, codes)) = target {
-            events[k].recipients = recipients;
-            events[k].recipient_codes = codes;
-            events[k].notes.push("recipient: whom the protesters make their demand of".into());
-        }
-    }
-    events.retain(|e| {
-        !protests
-            .iter()
-            .any(|(s, a)| demand_of(e, *s, a))
-    });
+    fold_into_protests(&mut events, mentions);
     if let Some((a, b)) = main_dyad(mentions) {
         for e in &mut events {
             let wants = matches!(

@@ -185,6 +185,15 @@ pub struct Grammar {
     pub past: WordSet,
     /// Endings of past-tense verbs ("-te", "-ed", "-ла", "-ды").
     pub past_endings: Vec<String>,
+    /// Endings that always make a short passive participle ("-ован", "убит"): the clause is
+    /// passive without an auxiliary.
+    pub participle_endings: Vec<String>,
+    /// Endings of short passive participles that need a passive auxiliary before them
+    /// ("был подписан", "будет введена").
+    pub short_participle_endings: Vec<String>,
+    /// Lowercase words inside a multi-word proper name ("of", "for", "the" in "Centre for
+    /// the Study of Terrorism").
+    pub name_inner: WordSet,
     pub quantity_qualifiers: BTreeMap<String, String>,
     pub number_words: HashMap<String, f64>,
     pub units: HashMap<String, String>,
@@ -342,6 +351,9 @@ impl Grammar {
             period_units: keyed_table(v.get("period_units")),
             counts: keyed_table(v.get("counts")),
             past: set("past"),
+            participle_endings: strings(v.get("participle_endings")),
+            short_participle_endings: strings(v.get("short_participle_endings")),
+            name_inner: set("name_inner"),
             past_endings: strings(v.get("past_endings"))
                 .iter()
                 .map(|e| crate::tokens::lower(e))
