@@ -40,7 +40,7 @@ pub struct TriggerView {
     pub visit: bool,
 }
 
-const ADJ_SKIP: usize = 2;
+const ADJ_SKIP: usize = 3;
 
 /// The word before token `i` (skipping articles and lowercase adjectives, at most two) is in
 /// `set`.

@@ -419,6 +419,14 @@ impl Coder {
                 if reduced_relative(&scene, h, &found_dates) {
                     continue;
                 }
+                // "wanted at home on treason charges", "по обвинению в шпионаже": the charge
+                // someone is held on, not an accusation the report tells of.
+                if pack.lexicon.entries[h.entry].event == EventType::Accuse
+                    && args::governed_by(&p, h.start, clause_of(h.start).start, &g.charge_preps, g)
+                {
+                    topics.push(h);
+                    continue;
+                }
                 if about_earlier_act(&scene, h, &finder.mentions) {
                     // (What it is about is no event either: "in protest of the refusal to
                     // accept ...".)
@@ -853,18 +861,19 @@ impl Coder {
                     notes.push(format!("{ty} promised on a condition: coded THREATEN"));
                     ty = EventType::Threaten;
                     aux.hypothetical = false;
-                } else if aux.future
-                    && matches!(
-                        ty,
-                        EventType::Consult
-                            | EventType::Support
-                            | EventType::Cooperate
-                            | EventType::Aid
-                    )
-                {
-                    notes.push(format!(
-                        "{ty} announced for the future coded as AGREE (PLOVER)"
-                    ));
+                } else if aux.negated && (ty == EventType::Agree || aux.future && promisable(ty)) {
+                    // "would not meet the demands", "will not withdraw", "failed to reach
+                    // agreement": declining to cooperate, to yield or to agree is a refusal
+                    // (CAMEO 12 -> REJECT), not a negated promise.
+                    notes.push(format!("{ty} declined (negated) coded as REJECT (CAMEO 12)"));
+                    ty = EventType::Reject;
+                    aux.negated = false;
+                    aux.future = false;
+                } else if aux.future && promisable(ty) {
+                    // PLOVER: announced cooperation is AGREE; the CAMEO-to-PLOVER table: so
+                    // is an announced retreat or concession, an intent to yield (CAMEO 035:
+                    // "will evacuate the settlements", "prepared to lift the ban").
+                    notes.push(format!("{ty} announced for the future coded as AGREE"));
                     ty = EventType::Agree;
                 } else if aux.future && matches!(ty, EventType::Coerce | EventType::Assault) {
                     // "will extend the curfew", "would blockade Paris": an announced act of
@@ -872,9 +881,6 @@ impl Coder {
                     notes.push(format!("{ty} announced for the future coded as THREATEN"));
                     ty = EventType::Threaten;
                     aux.future = false;
-                } else if aux.future && ty == EventType::Retreat {
-                    notes.push("RETREAT announced for the future coded as CONCEDE (PLOVER)".into());
-                    ty = EventType::Concede;
                 }
                 // "..., a rights group protested": a verbal protest at what the words before
                 // say, directed at their subject.
@@ -934,3 +940,17 @@ impl Coder {
 }
 
 pub use mentions::DocEntity;
+
+/// Types whose announcement is a promise (AGREE) and whose refusal is a REJECT: cooperation,
+/// aid, meetings, support, concessions and retreats.
+fn promisable(ty: EventType) -> bool {
+    matches!(
+        ty,
+        EventType::Consult
+            | EventType::Support
+            | EventType::Cooperate
+            | EventType::Aid
+            | EventType::Concede
+            | EventType::Retreat
+    )
+}

@@ -134,6 +134,10 @@ pub struct Grammar {
     /// "in protest of the arrest", "jailed on allegations of"): a noun trigger after one,
     /// following another trigger of its clause, is what that act is about, not an event.
     pub cause_preps: WordSet,
+    /// Prepositions before the charge someone is held, wanted or tried on ("on treason
+    /// charges", "unter dem Vorwurf", "по обвинению"): an accusation noun after one is that
+    /// charge, not an accusation the report tells of.
+    pub charge_preps: WordSet,
     /// Nouns naming a part of a group before "of" ("a member of the Syrian parliament",
     /// "a group of Chechen refugees"): the name after "of" heads the phrase.
     pub partitives: WordSet,
@@ -327,6 +331,7 @@ impl Grammar {
             recipient_preps: set("recipient_prepositions"),
             topic_preps: set("topic_prepositions"),
             cause_preps: set("cause_prepositions"),
+            charge_preps: set("charge_prepositions"),
             partitives: set("partitives"),
             speech_acts: set("speech_acts"),
             aspect_verbs: set("aspect_verbs"),
