@@ -26,7 +26,14 @@ pub fn flags(
     let any = |set: &annals_text::wordset::WordSet, r: Range<usize>| {
         r.into_iter().any(|k| set.longest(&p.tokens, k).is_some())
     };
-    let negated = any(&grammar.negation, before.clone())
+    // The negation and modal words of a multi-word trigger are its own, not modes of it: "не
+    // может быть и речи" is a refusal, neither negated nor hypothetical. (Its intent words
+    // stay: "ready to", "prepared to" announce; a one-word trigger's ending counts too.)
+    let own = |k: usize| trigger.end - trigger.start > 1 && trigger.contains(&k);
+    let any_but_own = |set: &annals_text::wordset::WordSet, r: Range<usize>| {
+        r.into_iter().any(|k| !own(k) && set.longest(&p.tokens, k).is_some())
+    };
+    let negated = any_but_own(&grammar.negation, before.clone())
         || any(&grammar.negation, near_after.clone())
         || p.tokens[trigger.clone()]
             .iter()
@@ -42,7 +49,7 @@ pub fn flags(
     // marks a hypothetical event; conditions and modals further away mark analysis, which
     // `is_speculation` catches.
     let near = modal_reach(p, &clause, &trigger);
-    let mut hypothetical = any(&grammar.hypothetical, near.clone())
+    let mut hypothetical = any_but_own(&grammar.hypothetical, near.clone())
         || any(
             &grammar.hypothetical,
             trigger.end..(trigger.end + 2).min(clause.end),
