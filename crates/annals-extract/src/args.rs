@@ -705,6 +705,17 @@ pub fn assign(
         // The subject receives or suffers; the giver is the object ("получила от ЕС",
         // "received from the EU").
         Frame::Patient => (recipients, actors),
+        // "removing the sanctions on Burma is out of the question": the names are what is
+        // refused; the speaker refuses.
+        Frame::Topic => {
+            args.note.push_str(", topic frame");
+            let named: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&m| !mentions[m].place && mentions[m].tokens.end <= t.start)
+                .collect();
+            (Vec::new(), if named.is_empty() { recipients } else { named })
+        }
     };
     // Russian: a force in the genitive right after an attack noun is its author, not its
     // target ("удар израильской авиации по Газе"), and so is any name there when a target

@@ -15,6 +15,9 @@ pub enum Frame {
     Host,
     /// The subject suffers the act: the subject is the recipient.
     Patient,
+    /// The subject is what the act is about: its names are the recipients, and the actor is
+    /// the speaker ("talks with Kyiv are out of the question, Lavrov said").
+    Topic,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,11 +129,12 @@ impl Lexicon {
                 "agent" | "" => Frame::Agent,
                 "host" => Frame::Host,
                 "patient" => Frame::Patient,
+                "topic" => Frame::Topic,
                 other => {
                     return Err(LexiconError {
                         file: file.to_string(),
                         message: format!(
-                            "trigger {} has unknown frame {other:?} (agent, host, patient)",
+                            "trigger {} has unknown frame {other:?} (agent, host, patient, topic)",
                             k + 1
                         ),
                     })

@@ -445,7 +445,10 @@ impl Coder {
                         && !(prev.end..h.start).any(|j| g.coord.contains_word(&p.tokens[j].lower))
                         && clause_of(h.start) == clause_of(prev.start)
                     {
-                        let verb_last = verb_after_noun(prev);
+                        // (So does a predicate of refusal after its subject: "о переговорах с
+                        // Киевом не может быть и речи".)
+                        let verb_last = verb_after_noun(prev)
+                            || pack.lexicon.entries[h.entry].frame == lexicon::Frame::Topic;
                         if !verb_last {
                             continue;
                         }
@@ -790,7 +793,10 @@ impl Coder {
                 }
                 // Reported speech: a clause without an actor takes the speaker's (not a
                 // passive, whose doer it does not name: "once a peace treaty is signed").
+                // (A predicate of refusal after its copula is none: "talks were out of the
+                // question".)
                 let bare_passive = h.start > clause.start
+                    && entry.frame != lexicon::Frame::Topic
                     && g.passive_aux.contains_word(&p.tokens[h.start - 1].lower);
                 if a.actors.is_empty() && !bare_passive {
                     if let Some(speaker) =

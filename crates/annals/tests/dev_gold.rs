@@ -112,8 +112,9 @@ fn plover_gold_sentences_reach_the_floor() {
         s.recall(),
         s.f1()
     );
-    // The floor sits a little below the measured 0.65 (2026-12-05): a fall fails the test.
-    assert!(s.f1() >= 0.62, "F1 {:.2} below the floor", s.f1());
+    // The target is 0.70; measured 0.702 (2026-12-05, 118/168). The floor sits just
+    // below it, so that a fall of more than two sentences fails the test.
+    assert!(s.f1() >= 0.69, "F1 {:.3} below the floor", s.f1());
 }
 
 #[test]
