@@ -867,7 +867,10 @@ impl Coder {
                     notes.push(format!("{ty} promised on a condition: coded THREATEN"));
                     ty = EventType::Threaten;
                     aux.hypothetical = false;
-                } else if aux.negated && (ty == EventType::Agree || aux.future && promisable(ty)) {
+                } else if aux.negated
+                    && !aux.hypothetical
+                    && (ty == EventType::Agree || aux.future && promisable(ty))
+                {
                     // "would not meet the demands", "will not withdraw", "failed to reach
                     // agreement": declining to cooperate, to yield or to agree is a refusal
                     // (CAMEO 12 -> REJECT), not a negated promise.
