@@ -845,13 +845,19 @@ impl<'a> MentionFinder<'a> {
                 || (m.end - m.start == 1
                     && self.grammar.is_function_word(&p.tokens[m.start].lower))
                 // A given name before another capitalised word starts someone else's name
-                // ("Герман Греф" is not Natalia Gherman), unless she was named before.
+                // ("Герман Греф" is not Natalia Gherman), unless she was named before. So
+                // does the surname of someone out of office on the report's date ("said Paz
+                // Zárate" in 2018 is no Rodrigo Paz); not in German, whose nouns are
+                // capitalised ("dass Putin Truppen schickt").
                 || (m.end - m.start == 1
                     && m.end < range.end
                     && p.tokens[m.end].kind == TokenKind::Word
                     && p.tokens[m.end].cap
                     && !self.grammar.is_function_word(&p.tokens[m.end].lower)
-                    && self.kb.is_given_name(p.token_text(m.start))
+                    && (self.kb.is_given_name(p.token_text(m.start))
+                        || (self.lang != Lang::De
+                            && self.date.is_some()
+                            && persons.iter().all(|&x| self.kb.office_on(x, self.date).is_none())))
                     && persons.iter().all(|&x| !self.named_before(x))));
         let persons = if yields { Vec::new() } else { persons };
         // Full names and organisations first, then countries, then adjectives and roles.
