@@ -832,6 +832,21 @@ pub fn assign(
             args.note.push_str(", recipient: where the object is");
         }
     }
+    // An international organisation named after the trigger in a phrase of its object is
+    // whom the act addresses when no place is either ("beantragte die Mitgliedschaft in der
+    // Europäischen Union", "applied for membership of NATO").
+    if recipients.is_empty() && !actors.is_empty() {
+        if let Some(m) = order.iter().copied().find(|&m| {
+            let mm = &mentions[m];
+            mm.kind == MentionKind::Org
+                && mm.country.as_deref() == Some("IGO")
+                && mm.tokens.start >= t.end
+                && !actors.contains(&m)
+        }) {
+            recipients = vec![m];
+            args.note.push_str(", recipient: the organisation in the object's phrase");
+        }
+    }
     args.places = order
         .iter()
         .copied()
