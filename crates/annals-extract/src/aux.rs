@@ -54,6 +54,18 @@ pub fn flags(
             &grammar.hypothetical,
             trigger.end..(trigger.end + 2).min(clause.end),
         );
+    // A noun trigger that opens its clause as the subject takes the modal of the verb after
+    // it: "Ein russischer Angriff auf ein NATO-Land würde ... auslösen", "A Russian attack on
+    // a NATO member would trigger ...".
+    let opens_subject = trigger.start > clause.start
+        && trigger.start - clause.start <= 3
+        && {
+            let first = &p.tokens[clause.start].lower;
+            grammar.indefinite.contains_word(first) || grammar.determiners.contains_word(first)
+        };
+    if opens_subject && any_but_own(&grammar.hypothetical, trigger.end..clause.end) {
+        hypothetical = true;
+    }
     // In reported speech "would" is the future of the past ("said it would retaliate").
     let mut future = future;
     if hypothetical
