@@ -924,8 +924,11 @@ fn participle(p: &Prepared, i: usize) -> bool {
     match p.lang {
         Lang::En => w.ends_with("ed") || w.ends_with("en") || w.ends_with('t'),
         Lang::De => {
-            (w.ends_with('t') || w.ends_with("en")) && (w.starts_with("ge") || w.contains("ge"))
-                || w.ends_with("iert")
+            // (a "ge" of the prefix, not of an infinitive's "-gen": "abgezogen", not
+            // "verlegen")
+            let ge = w.starts_with("ge")
+                || w.match_indices("ge").any(|(k, _)| !(w.ends_with("en") && k + 3 == w.len()));
+            (w.ends_with('t') || w.ends_with("en")) && ge || w.ends_with("iert")
         }
         _ => false,
     }

@@ -76,7 +76,18 @@ pub fn split(p: &Prepared, sentence: Range<usize>, grammar: &Grammar) -> Vec<Cla
                 || grammar.speech.longest(&p.tokens, next).is_some()
                 || is_quote(p.token_text(next))
                 || speech_tag(p, next..sentence.end, grammar));
-        if matches!(s, ";" | ":") || (matches!(s, "," | "–" | "—") && opens) || is_quote(s) {
+        // A sentence that opens with a subordinate clause ("If Russia crosses the border,
+        // NATO would ...", "Falls ..., würde ...", "Sollte Belarus ..., würde ...") ends it at
+        // its first comma: the main clause has its own subject.
+        let first = &p.tokens[sentence.start].lower;
+        let opened_subordinate = cuts.len() == 1
+            && s == ","
+            && (grammar.clause_break.contains_word(first)
+                || (p.lang == annals_core::Lang::De && grammar.hypothetical.contains_word(first)));
+        if matches!(s, ";" | ":")
+            || (matches!(s, "," | "–" | "—") && (opens || opened_subordinate))
+            || is_quote(s)
+        {
             cuts.push(next);
             speech_since_cut = false;
         }
