@@ -401,7 +401,20 @@ impl Coder {
                 let verb_after_noun = |k: &lexicon::TriggerHit| {
                     p.lang == Lang::De && clause_final && !p.tokens[h.start].cap && p.tokens[k.start].cap
                 };
+                // (An act named after "during" is the occasion of the one before it, an event
+                // of its own: "struck a deal during Erdogan's visit to Baghdad".)
+                let occasion = {
+                    let c = clause_of(h.start);
+                    let from = kept
+                        .iter()
+                        .filter(|k| k.end <= h.start && c.contains(&k.start))
+                        .map(|k| k.end)
+                        .max()
+                        .unwrap_or(c.start);
+                    (from..h.start).any(|k| g.during_preps.longest(&p.tokens, k).is_some())
+                };
                 let content = !fresh
+                    && !occasion
                     && kept.iter().chain(&topics).any(|k| {
                         !verb_after_noun(k)
                         && (clause_of(k.start) == clause_of(h.start)

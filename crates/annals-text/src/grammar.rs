@@ -138,6 +138,9 @@ pub struct Grammar {
     /// charges", "unter dem Vorwurf", "по обвинению"): an accusation noun after one is that
     /// charge, not an accusation the report tells of.
     pub charge_preps: WordSet,
+    /// Prepositions of the time or occasion of an act ("during", "während", "во время"): a
+    /// noun trigger after one is an event of its own, not the content of the act before it.
+    pub during_preps: WordSet,
     /// Nouns naming a part of a group before "of" ("a member of the Syrian parliament",
     /// "a group of Chechen refugees"): the name after "of" heads the phrase.
     pub partitives: WordSet,
@@ -332,6 +335,7 @@ impl Grammar {
             topic_preps: set("topic_prepositions"),
             cause_preps: set("cause_prepositions"),
             charge_preps: set("charge_prepositions"),
+            during_preps: set("during_prepositions"),
             partitives: set("partitives"),
             speech_acts: set("speech_acts"),
             aspect_verbs: set("aspect_verbs"),
