@@ -463,6 +463,9 @@ impl Coder {
                         let verb_last = verb_after_noun(prev)
                             || pack.lexicon.entries[h.entry].frame == lexicon::Frame::Topic;
                         if !verb_last {
+                            // (What it asks for is its content too: "a rally in Yerevan
+                            // demanding Pashinyan's resignation".)
+                            topics.push(h);
                             continue;
                         }
                         kept.pop();
