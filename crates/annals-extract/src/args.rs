@@ -854,6 +854,9 @@ pub fn assign(
         .collect();
     actors.retain(|&m| !mentions[m].place || t.visit);
     recipients.retain(|m| !actors.contains(m));
+    // A body named as the occasion is no party: "talked on the sidelines of the G20
+    // gathering", "am Rande des EU-Gipfels".
+    recipients.retain(|&m| !occasion(p, grammar, mentions[m].tokens.start, clause.start));
     // A definite noun trigger with no possessor or agent of its own refers back to an
     // event reported elsewhere ("vor dem Besuch", "the talks"), or names a topic.
     // The article must be the trigger's own: in "the Palestinians agreed" it is the subject's.
@@ -1034,4 +1037,20 @@ fn looks_nominal(p: &Prepared, i: usize) -> bool {
         Lang::De => p.tokens[i].cap,
         _ => true,
     }
+}
+
+/// Whether the name at token `i` stands after a preposition of occasion ("during", "on the
+/// sidelines of", "am Rande"), with at most three lowercase words and no other preposition
+/// between ("during his visit to Astana" names Astana as the visit's host, not an occasion).
+fn occasion(p: &Prepared, grammar: &Grammar, i: usize, floor: usize) -> bool {
+    (i.saturating_sub(8).max(floor)..i).any(|k| {
+        grammar.during_preps.longest(&p.tokens, k).is_some_and(|(_, n)| {
+            k + n <= i
+                && i - (k + n) <= ADJ_SKIP
+                && (k + n..i).all(|j| {
+                    let t = &p.tokens[j];
+                    t.kind == TokenKind::Word && !t.cap && !grammar.prepositions.contains_word(&t.lower)
+                })
+        })
+    })
 }
