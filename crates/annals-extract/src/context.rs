@@ -112,8 +112,16 @@ pub(crate) fn kk_embedded_subject(
                 .any(|&m| named(m) && mentions[m].tokens.contains(&k))
         })
     };
+    // (A trigger that opens with its object in the accusative, "қарызын кешірді" forgave
+    // the debt, makes a genitive before it that object's owner, not a subject: "Ресей
+    // Украинаның қарызын кешірді".)
+    let object_first = h.end - h.start > 1 && {
+        let w = &p.tokens[h.start].lower;
+        g.cases.iter().any(|(e, c)| c == "acc" && w.ends_with(e.as_str()) && w.len() > e.len())
+    };
     let genitive = before.iter().copied().rev().find(|&m| {
-        named(m)
+        !object_first
+            && named(m)
             && g.cases.get(mentions[m].ending).is_some_and(|c| c == "gen")
             && names_only(mentions[m].tokens.end)
     });
