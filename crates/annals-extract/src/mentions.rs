@@ -69,6 +69,10 @@ pub struct MentionFinder<'a> {
     /// The last list of three or more states named together ("Saudi Arabia, the UAE, Egypt
     /// and Bahrain"), which "they" and "the four countries" refer back to.
     last_list: Vec<usize>,
+    /// "its neighbours" said before any list ("US urges Qatar and its neighbours to end
+    /// dispute" in a headline): the group mention and its owner, filled by the first list of
+    /// three or more states named after it.
+    pending_groups: Vec<(usize, Option<usize>)>,
     /// Words the document writes in lowercase somewhere (filled at the first sentence): a
     /// capitalised one opening a sentence is that word, not a town or surname ("Как", "Allein").
     lowercase_words: Option<rustc_hash::FxHashSet<String>>,
@@ -90,6 +94,7 @@ impl<'a> MentionFinder<'a> {
             mentions: Vec::new(),
             warnings: Vec::new(),
             last_list: Vec::new(),
+            pending_groups: Vec::new(),
             lowercase_words: None,
         }
     }
@@ -718,6 +723,10 @@ impl<'a> MentionFinder<'a> {
             }
         }
         if best.len() >= 3 {
+            for (g, owner) in std::mem::take(&mut self.pending_groups) {
+                self.mentions[g].entities =
+                    best.iter().copied().filter(|&e| Some(e) != owner).collect();
+            }
             self.last_list = best;
         }
     }
@@ -1665,18 +1674,24 @@ impl<'a> MentionFinder<'a> {
         if let Some((_, n)) = g.neighbours.longest(&p.tokens, i) {
             // "Qatar and its neighbours": the last list of states, less the owner if it is
             // in that list.
+            let owner = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.sentence == s && m.kind == MentionKind::Country && !m.place)
+                .and_then(|m| m.entities.first().copied());
             if self.last_list.len() >= 3 {
-                let owner = self
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.sentence == s && m.kind == MentionKind::Country && !m.place)
-                    .and_then(|m| m.entities.first().copied());
                 let members: Vec<usize> =
                     self.last_list.iter().copied().filter(|&e| Some(e) != owner).collect();
                 // (Its case is the last word's: Kazakh "көршілерін".)
                 let ending = self.ending_of(p, i + n - 1);
                 self.push_group(s, i..i + n, members, ending);
+            } else if owner.is_some() {
+                // Before any list ("Qatar and its neighbours" in a headline): the group
+                // waits for the first list named after it; until then it names no one.
+                let ending = self.ending_of(p, i + n - 1);
+                self.push_group_mention(s, i..i + n, Vec::new(), ending);
+                self.pending_groups.push((self.mentions.len() - 1, owner));
             }
             return i + n;
         }
@@ -1820,19 +1835,24 @@ impl<'a> MentionFinder<'a> {
     /// A group mention ("the two leaders", "its neighbours") of at least two entities.
     fn push_group(&mut self, s: usize, tokens: Range<usize>, members: Vec<usize>, ending: &'static str) {
         if members.len() >= 2 {
-            self.mentions.push(Mention {
-                sentence: s,
-                tokens,
-                kind: MentionKind::Group,
-                entities: members,
-                country: None,
-                sector: None,
-                place: false,
-                capital: None,
-                locality: None,
-                ending,
-            });
+            self.push_group_mention(s, tokens, members, ending);
         }
+    }
+
+    /// Adds a group mention of `members` (empty while it waits for a list named later).
+    fn push_group_mention(&mut self, s: usize, tokens: Range<usize>, members: Vec<usize>, ending: &'static str) {
+        self.mentions.push(Mention {
+            sentence: s,
+            tokens,
+            kind: MentionKind::Group,
+            entities: members,
+            country: None,
+            sector: None,
+            place: false,
+            capital: None,
+            locality: None,
+            ending,
+        });
     }
 }
 
