@@ -870,9 +870,16 @@ pub fn assign(
     // "completed the withdrawal", "began the exercises": an act carried out now.
     let carried_out = (t.start.saturating_sub(4).max(clause.start)..t.start)
         .any(|k| grammar.aspect_verbs.longest(&p.tokens, k).is_some());
+    // (A state's adjective right before the noun names its author as a possessor does:
+    // "The Russian attack hit Kyiv".)
+    let adjective_author = actors.iter().any(|&a| {
+        let mm = &mentions[a];
+        mm.kind == MentionKind::Country && mm.tokens.end <= t.start && t.start - mm.tokens.end <= 1
+    });
     args.anaphoric = (actors.is_empty() && recipients.is_empty())
         || (definite
             && possessor.is_none()
+            && !adjective_author
             && agents.is_empty()
             && between.is_none()
             && !carried_out);
