@@ -300,10 +300,11 @@ pub fn finish(
             // (Not a refusal, promise, meeting or joint work: those have a counterpart the
             // report need not name, seldom the actor's own state: "Москва заявила об отказе
             // участвовать в саммите".)
+            // (Nor leaving a deal or a treaty: "Russia pulled out of the grain deal".)
             let outward = matches!(
                 e.ty,
                 EventType::Reject | EventType::Agree | EventType::Consult | EventType::Cooperate
-            );
+            ) || (e.ty == EventType::Sanction && e.mode.as_deref() == Some("withdraw"));
             if e.recipient_codes.is_empty()
                 && e.inferred_recipient.is_none()
                 && e.actor_codes.len() == 1
