@@ -779,7 +779,7 @@ impl Builder {
                 self.entities[idx].cyrillic_surnames.push(k);
             }
         }
-        for s in surnames {
+        for s in surnames.into_iter().filter(|_| p.surname_alone) {
             self.matcher
                 .add(s, None, Target::Entity(idx, AliasKind::Surname));
         }

@@ -107,6 +107,15 @@ pub struct Person {
     pub office: Vec<Office>,
     #[serde(default)]
     pub sector: Option<String>,
+    /// Whether the surname alone names this person (default true). `false` for holders of
+    /// short rotating offices with common surnames (San Marino's Captains Regent, "Rossi"):
+    /// only their full names match.
+    #[serde(default = "surname_alone_default")]
+    pub surname_alone: bool,
+}
+
+fn surname_alone_default() -> bool {
+    true
 }
 
 #[derive(Clone, Debug, Deserialize)]
