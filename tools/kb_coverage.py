@@ -28,7 +28,8 @@ Rules:
     A role written "Role@YYYY-MM-DD" counts only from that day, "Role@..YYYY-MM-DD" only
     up to that day.
   * START moves the start of the period for offices created after 2000 (or states that
-    became independent later); NO_OFFICE lists offices a state does not have.
+    became independent later); NO_OFFICE lists offices a state does not have; VACANT lists
+    periods in which an office had no holder (with the reason), which are no gaps.
 Exit status 0 always; the totals line is "TOTAL: <n> gaps, <d> days".
 """
 import argparse
@@ -66,7 +67,11 @@ ROLES = {
     "CAN": {"HOS": UK_MONARCH + ["King of Canada"]},
     "AUS": {"HOS": UK_MONARCH + ["King of Australia"]},
     "DEU": {"HOG": ["Chancellor of Germany"]},
-    "AUT": {"HOG": ["Chancellor of Austria"]},
+    "AUT": {"HOG": ["Chancellor of Austria"],
+            # 2016-07-08 .. 2017-01-26 the presidents of the National Council exercised the
+            # head of state's functions as a college.
+            "HOS": ["President of Austria",
+                    "Acting head of state of Austria (college of the National Council presidents)"]},
     "CHN": {"HOG": ["Premier of China"]},
     "TWN": {"HOG": ["Premier of Taiwan"]},
     "JPN": {"HOS": ["Emperor of Japan"]},
@@ -139,6 +144,22 @@ NO_OFFICE = {
     "PSE": {"DM"},
 }
 
+# Offices with no holder for a while: no gap of the knowledge base.
+VACANT = {
+    # Lebanon's presidency stood empty between presidents; the cabinet exercised its powers.
+    "LBN": {"HOS": [("2007-11-24", "2008-05-24"), ("2014-05-25", "2016-10-30"),
+                    ("2022-10-31", "2025-01-08")]},
+    # Iraq under the Coalition Provisional Authority (2003-04-10 .. 2004-06-27): no Iraqi head
+    # of state, government or defence minister (the Governing Council's monthly rotating
+    # presidency is not a head of state's office).
+    "IRQ": {**{o: [("2003-04-10", "2004-06-27")] for o in ("HOS", "HOG", "DM")},
+            # (the first foreign minister after the invasion took office on 2003-09-03)
+            "FM": [("2003-04-10", "2003-09-02")]},
+    # Syria's constitutional declaration of March 2025 has no prime minister: the
+    # transitional government formed on 2025-03-29 is led by the president.
+    "SYR": {"HOG": [("2025-03-30", "2026-11-29")]},
+}
+
 
 def parse_date(s):
     return dt.date.fromisoformat(s)
@@ -171,8 +192,8 @@ def roles_for(code, name, office):
     return default[office]
 
 
-def gaps_for(spans, roles, start):
-    cover = []
+def gaps_for(spans, roles, start, vacant=()):
+    cover = list(vacant)
     for spec in roles:
         role, lo, hi = spec, BEGIN, END
         if "@" in spec:
@@ -225,7 +246,8 @@ def main():
             if o in NO_OFFICE.get(c, ()):
                 continue
             start = parse_date(START.get(c, {}).get(o, BEGIN.isoformat()))
-            for a, b in gaps_for(spans, roles_for(c, name, o), start):
+            vacant = [(parse_date(x), parse_date(y)) for x, y in VACANT.get(c, {}).get(o, [])]
+            for a, b in gaps_for(spans, roles_for(c, name, o), start, vacant):
                 days = (b - a).days + 1
                 if days < args.min_days:
                     continue
