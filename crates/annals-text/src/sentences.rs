@@ -104,6 +104,16 @@ fn is_boundary(
     {
         return false;
     }
+    // An ordinal after an article: "ein 13. Sanktionspaket", "das 2. Treffen" (a count
+    // ending a sentence has no article right before it: "stieg auf 13.").
+    if prev.kind == TokenKind::Number && prev.lower.chars().count() <= 3 && k >= 2 && {
+        let before = &tokens[k - 2];
+        before.kind == TokenKind::Word
+            && (grammar.determiners.contains_word(&before.lower)
+                || grammar.indefinite.contains_word(&before.lower))
+    } {
+        return false;
+    }
     // An ordinal before a month name ("27. November") or a lowercase word.
     if prev.kind == TokenKind::Number
         && next.kind == TokenKind::Word
@@ -165,6 +175,23 @@ mod tests {
             [
                 "Am 27. November kam Dr. Müller, z. B. mit W. Putin.",
                 "Dann ging er."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ordinal_after_an_article_does_not_end_a_sentence() {
+        let g = Grammar::parse("indefinite = [\"ein\"]\ndeterminers = [\"der\"]\nprepositions = [\"auf\"]", "t").unwrap();
+        let s = sentences(
+            "Die EU hat ein 13. Sanktionspaket beschlossen. Die Zahl stieg auf 13. Die Polizei ermittelt.",
+            &g,
+        );
+        assert_eq!(
+            s,
+            [
+                "Die EU hat ein 13. Sanktionspaket beschlossen.",
+                "Die Zahl stieg auf 13.",
+                "Die Polizei ermittelt."
             ]
         );
     }
