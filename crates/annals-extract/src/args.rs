@@ -334,11 +334,19 @@ pub fn assign(
         }
         // An agent after the trigger belongs to it only when no other verb phrase ("and was
         // welcomed by") stands between.
+        // (Nor when a participle of its own takes it: "a ceasefire proposed by the United
+        // States".)
         let after = mm.tokens.start >= t.end
             && mm.tokens.start <= t.end + 16
             && !(t.end..mm.tokens.start).any(|k| {
                 grammar.coord.contains_word(&p.tokens[k].lower)
                     || (k > t.end && grammar.passive_aux.contains_word(&p.tokens[k].lower))
+                    || (k > t.end
+                        && k + 1 < mm.tokens.start
+                        && lang == Lang::En
+                        && !p.tokens[k].cap
+                        && p.tokens[k].lower.ends_with("ed")
+                        && grammar.agent_prep.contains_word(&p.tokens[k + 1].lower))
             });
         // ("im Zentrum von Beirut und setzten ...": "und" ends the phrase before.)
         let right_before = mm.tokens.end <= t.start
