@@ -349,8 +349,12 @@ pub fn assign(
                         && grammar.agent_prep.contains_word(&p.tokens[k + 1].lower))
             });
         // ("im Zentrum von Beirut und setzten ...": "und" ends the phrase before.)
+        // (German "von X" two words before an active verb is part of a name or a place:
+        // "haben im Golf von Oman ein Schiff beschlagnahmt"; right before it, or in a
+        // passive, it is the agent: "die von Russland verhängten Sanktionen".)
         let right_before = mm.tokens.end <= t.start
             && t.start - mm.tokens.end <= 2
+            && (lang != Lang::De || passive || mm.tokens.end == t.start)
             && !(mm.tokens.end..t.start).any(|k| grammar.coord.contains_word(&p.tokens[k].lower));
         // After a noun, German "von X" names what the act is done to ("die Festnahme von
         // Meng"); only "durch"/"seitens" name its agent there.
@@ -597,8 +601,12 @@ pub fn assign(
                 && (grammar.coord.contains_word(&p.tokens[t.end].lower)
                     || p.token_text(t.end) == ",");
             let own: Vec<&String> = subject.iter().filter_map(|&m| mentions[m].country.as_ref()).collect();
+            // (With a closed part and an object before the verb, what follows is the next
+            // part's: "haben China vorgeworfen, Russland ... zu beliefern".)
+            let object_before = before.iter().any(|&k2| !subject.contains(&order[k2]));
             let after_object = first_with_state(mentions, &order, &objects, lang, &own).filter(|&k2| {
-                prep_object.is_none() || !(mentions[order[k2]].place || part_closed)
+                !(part_closed && object_before && !p.tokens[t.start].cap)
+                    && (prep_object.is_none() || !(mentions[order[k2]].place || part_closed))
             });
             // The states joined to a prepositional object are in it ("aus El Salvador und
             // Panama abgezogen").
