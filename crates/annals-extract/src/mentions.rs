@@ -800,9 +800,16 @@ impl<'a> MentionFinder<'a> {
         let kk_in = kk_loc && (m.ending.ends_with('ы') || m.ending.ends_with('і'));
         let kk_locative = kk_loc && !kk_in;
         // ("eastern Beirut": a part of a town is a place too.)
+        // (So is the south of a state: "im Süden des Libanon", "in the south of Lebanon",
+        // "на юге Ливана".)
         let compass = m.start > range.start && {
             let t = &p.tokens[m.start - 1];
             !t.cap && self.grammar.compass.contains_word(&t.lower)
+        } || m.start > range.start + 1 && {
+            let (part, link) = (&p.tokens[m.start - 2], &p.tokens[m.start - 1]);
+            (self.grammar.determiners.contains_word(&link.lower)
+                || self.grammar.prepositions.contains_word(&link.lower))
+                && self.grammar.compass_parts.contains_word(&part.lower)
         };
         // English: an acronym before a noun modifies it: "agreed to US mediation" names no
         // destination.

@@ -97,6 +97,9 @@ pub struct Grammar {
     /// A part of a place ("eastern Beirut", "im ostukrainischen Charkiw", "в восточном
     /// Бейруте"): the town after it is where something happens, not a government.
     pub compass: WordSet,
+    /// Nouns of a part of a place before an article or a preposition ("im Süden des
+    /// Libanon", "in the south of Lebanon"): the place after them is where something happens.
+    pub compass_parts: WordSet,
     pub clause_break: WordSet,
     /// Words that open the complement of a verb of saying ("that", "dass", "что").
     pub complementizers: WordSet,
@@ -313,6 +316,7 @@ impl Grammar {
             indefinite: set("indefinite"),
             destination: set("destination"),
             compass: set("compass"),
+            compass_parts: set("compass_parts"),
             clause_break: set("clause_break"),
             complementizers: set("complementizers"),
             relative: set("relative"),
