@@ -256,10 +256,16 @@ pub fn finish(
             // (Also a crowd named without a state: "opposition supporters protested
             // outside parliament".)
             let stateless = e.actors.iter().all(|&m| mentions[m].country.is_none());
-            if e.ty == EventType::Protest && e.actor_codes.is_empty() && stateless {
+            // (So are rebels of no named state: "Rebellen haben die syrische Hauptstadt
+            // Damaskus eingenommen".)
+            let rebels = !e.actors.is_empty()
+                && e.actors.iter().all(|&m| {
+                    mentions[m].kind == MentionKind::Role && mentions[m].sector.as_deref() == Some("REB")
+                });
+            if (e.ty == EventType::Protest || rebels) && e.actor_codes.is_empty() && stateless {
                 e.actor_codes = vec![only.clone()];
-                e.notes
-                    .push(format!("protesters of no named state: {only}, the only state named"));
+                let who = if rebels { "rebels" } else { "protesters" };
+                e.notes.push(format!("{who} of no named state: {only}, the only state named"));
             }
         }
     }
