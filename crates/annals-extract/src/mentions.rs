@@ -324,6 +324,11 @@ impl<'a> MentionFinder<'a> {
         if self.lang != Lang::En || end >= range.end {
             return None;
         }
+        // ("guerrillas operating in Macedonia", "Serbs living in Kosovo")
+        let mut end = end;
+        if ethnic && end + 1 < range.end && p.tokens[end].lower.ends_with("ing") && !p.tokens[end].cap {
+            end += 1;
+        }
         let prep = p.tokens[end].lower.as_str();
         if !(prep == "of" || (ethnic && prep == "in")) {
             return None;
@@ -937,10 +942,26 @@ impl<'a> MentionFinder<'a> {
             );
             return m.end;
         }
+        // An ethnic group ("ethnic Albanians", "ethnische Serben") is no agent of the state
+        // of its name: it acts for the state it lives in when the text says which ("ethnic
+        // Albanians in south Serbia", "ethnic Albanian guerrillas operating in Macedonia"),
+        // else for none.
+        let ethnic = m.start > range.start
+            && self.grammar.ethnic.contains_word(&p.tokens[m.start - 1].lower);
         if let Some(country) = adjective.or(demonym.filter(|_| role.is_none())) {
             if adjective.is_some() {
                 let before = self.mentions.len();
                 let end = self.adjective_phrase(p, keys, s, range, m.start, m.end, country);
+                if ethnic && self.mentions.len() > before {
+                    let home = self
+                        .residence_state(p, keys, range, end, true)
+                        .map(|c| self.kb.entities[c].country.clone());
+                    for x in &mut self.mentions[before..] {
+                        if x.kind == MentionKind::Role {
+                            x.country = home.clone();
+                        }
+                    }
+                }
                 // "arrested 100 Palestinians": with no noun after it, a word that is also a
                 // people's name is the people.
                 if self.mentions.len() > before || demonym.is_none() || end > m.end {
@@ -949,11 +970,16 @@ impl<'a> MentionFinder<'a> {
             }
             // A people ("die Russen", "Americans") acts for its country; a people of another
             // state's land acts for that state ("ethnic Albanians in south Serbia").
-            let ethnic = m.start > range.start && p.tokens[m.start - 1].lower == "ethnic";
-            let country = self
+            let home = self
                 .residence_state(p, keys, range, m.end, ethnic)
-                .filter(|_| demonym.is_some())
-                .unwrap_or(country);
+                .filter(|_| demonym.is_some());
+            if ethnic && home.is_none() {
+                // (Still a party of the clause, of no state: the speaker does not take its
+                // place.)
+                self.push_group_mention(s, m.start..m.end, Vec::new(), m.ending);
+                return m.end;
+            }
+            let country = home.unwrap_or(country);
             let e = self.entity_for_kb(country, span);
             self.push_entity_mention(
                 s,

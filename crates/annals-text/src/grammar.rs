@@ -100,6 +100,9 @@ pub struct Grammar {
     /// Nouns of a part of a place before an article or a preposition ("im Süden des
     /// Libanon", "in the south of Lebanon"): the place after them is where something happens.
     pub compass_parts: WordSet,
+    /// "ethnic", "ethnische", "этнические": a people's name after one is an ethnic group,
+    /// no agent of the state of that name.
+    pub ethnic: WordSet,
     pub clause_break: WordSet,
     /// Words that open the complement of a verb of saying ("that", "dass", "что").
     pub complementizers: WordSet,
@@ -317,6 +320,7 @@ impl Grammar {
             destination: set("destination"),
             compass: set("compass"),
             compass_parts: set("compass_parts"),
+            ethnic: set("ethnic"),
             clause_break: set("clause_break"),
             complementizers: set("complementizers"),
             relative: set("relative"),
