@@ -361,7 +361,13 @@ pub(crate) fn reduced_relative(scene: &Scene, h: &lexicon::TriggerHit, dates: &[
         && !g.hypothetical.contains_word(&prev.lower)
         && !g.coord.contains_word(&prev.lower)
         && !prev.lower.ends_with("ly");
+    // (A date phrase counts even where no publication date resolves it: "seized last year
+    // from UN peacekeepers".)
+    let relative_date = [&g.day_offsets, &g.week_offsets, &g.month_offsets, &g.year_offsets]
+        .iter()
+        .any(|k| k.at(&p.tokens, h.end).is_some());
     let modifier_after = g.prepositions.contains_word(&next.lower)
+        || relative_date
         || dates.iter().any(|d| d.tokens.start == h.end);
     let verb_before = kept
         .iter()
