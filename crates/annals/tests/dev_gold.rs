@@ -136,7 +136,7 @@ fn dev_news_reports_reach_the_floor() {
         s.claims_found,
         s.claims
     );
-    // Floors a little below the measured F1 0.59 and claims 31/34 (2026-12-05).
-    assert!(s.f1() >= 0.56, "F1 {:.2} below the floor", s.f1());
+    // Floors a little below the measured F1 0.62 and claims 31/34 (2026-12-05, 16:35).
+    assert!(s.f1() >= 0.59, "F1 {:.2} below the floor", s.f1());
     assert!(s.claims_found >= 29, "claims {}/{} below the floor", s.claims_found, s.claims);
 }
