@@ -155,6 +155,10 @@ VACANT = {
     "IRQ": {**{o: [("2003-04-10", "2004-06-27")] for o in ("HOS", "HOG", "DM")},
             # (the first foreign minister after the invasion took office on 2003-09-03)
             "FM": [("2003-04-10", "2003-09-02")]},
+    # Kyrgyzstan abolished its defence ministry in 2014 (the General Staff and a State
+    # Committee for Defence Affairs took its place) and re-created it by decree on
+    # 2021-02-01.
+    "KGZ": {"DM": [("2014-04-05", "2021-02-03")]},
     # Syria's constitutional declaration of March 2025 has no prime minister: the
     # transitional government formed on 2025-03-29 is led by the president.
     "SYR": {"HOG": [("2025-03-30", "2026-11-29")]},
