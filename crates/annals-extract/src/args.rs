@@ -345,7 +345,7 @@ pub fn assign(
                         && k + 1 < mm.tokens.start
                         && lang == Lang::En
                         && !p.tokens[k].cap
-                        && p.tokens[k].lower.ends_with("ed")
+                        && grammar.past_endings.iter().any(|e| p.tokens[k].lower.ends_with(e.as_str()))
                         && grammar.agent_prep.contains_word(&p.tokens[k + 1].lower))
             });
         // ("im Zentrum von Beirut und setzten ...": "und" ends the phrase before.)

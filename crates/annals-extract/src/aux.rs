@@ -48,7 +48,7 @@ pub fn flags(
     // A modal right before the trigger ("could impose", "könnte verhängen", "может ввести")
     // marks a hypothetical event; conditions and modals further away mark analysis, which
     // `is_speculation` catches.
-    let near = modal_reach(p, &clause, &trigger);
+    let near = modal_reach(p, grammar, &clause, &trigger);
     let mut hypothetical = any_but_own(&grammar.hypothetical, near.clone())
         || any(
             &grammar.hypothetical,
@@ -127,7 +127,7 @@ pub fn is_speculation(
     clause: Range<usize>,
     trigger: Range<usize>,
 ) -> bool {
-    let far = clause.start..modal_reach(p, &clause, &trigger).start;
+    let far = clause.start..modal_reach(p, grammar, &clause, &trigger).start;
     far.into_iter().any(|k| {
         // A condition whose own clause holds the trigger ("If China were to blockade
         // Taiwan, ...") makes it hypothetical, not speculation: no comma stands between.
@@ -140,7 +140,7 @@ pub fn is_speculation(
 /// Where a modal governs the trigger: the three words before it; in German, whose modal
 /// stands second and whose verb stands last ("Die EU könnte neue Sanktionen verhängen"),
 /// the whole clause before a trigger at its end.
-fn modal_reach(p: &Prepared, clause: &Range<usize>, trigger: &Range<usize>) -> Range<usize> {
+fn modal_reach(p: &Prepared, grammar: &Grammar, clause: &Range<usize>, trigger: &Range<usize>) -> Range<usize> {
     let words_after = (trigger.end..clause.end)
         .filter(|&k| p.tokens[k].kind == annals_text::TokenKind::Word)
         .count();
@@ -149,12 +149,12 @@ fn modal_reach(p: &Prepared, clause: &Range<usize>, trigger: &Range<usize>) -> R
     }
     // Russian: a modal governs the infinitive after it and that verb's object ("Пхеньян
     // может провести очередное ядерное испытание"): two more words of reach past an
-    // infinitive.
-    if p.lang == annals_core::Lang::Ru {
+    // infinitive (by the grammar's `infinitive_endings`).
+    if !grammar.infinitive_endings.is_empty() {
         let floor = trigger.start.saturating_sub(4).max(clause.start);
         let infinitive = (floor..trigger.start).any(|k| {
             let w = p.tokens[k].lower.as_str();
-            w.ends_with("ть") || w.ends_with("ти") || w.ends_with("чь")
+            grammar.infinitive_endings.iter().any(|e| w.ends_with(e.as_str()))
         });
         if infinitive {
             return trigger.start.saturating_sub(5).max(clause.start)..trigger.end;

@@ -116,7 +116,9 @@ impl<'a> MentionFinder<'a> {
         Some(self.mentions.len() - 1)
     }
 
-    /// The country adjective that ends right before token `at`, and its state.
+    /// The country adjective that is the word right before token `at`, and its state.
+    /// (Only a one-word match there: "Israeli", "russische"; an adjective of two words,
+    /// "South Korean", is not looked for.)
     pub fn country_adjective_ending_at(
         &self,
         p: &Prepared,
@@ -124,18 +126,15 @@ impl<'a> MentionFinder<'a> {
         s: usize,
         at: usize,
     ) -> Option<(Match, usize)> {
-        let range = p.sentences[s].tokens.clone();
-        for start in (at.saturating_sub(3).max(range.start)..at).rev() {
-            let m = self
-                .kb
-                .matcher
-                .find_with(&p.norm.text, &p.tokens, keys, start, Some(self.lang))
-                .into_iter()
-                .find(|m| m.end == at)?;
-            let country = m.entity(AliasKind::Adjective)?;
-            return Some((m, country));
-        }
-        None
+        let start = at.checked_sub(1).filter(|&k| k >= p.sentences[s].tokens.start)?;
+        let m = self
+            .kb
+            .matcher
+            .find_with(&p.norm.text, &p.tokens, keys, start, Some(self.lang))
+            .into_iter()
+            .find(|m| m.end == at)?;
+        let country = m.entity(AliasKind::Adjective)?;
+        Some((m, country))
     }
 
     /// A titled person the base does not know ("President Laurent Gbagbo") belongs to the

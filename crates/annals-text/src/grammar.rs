@@ -207,6 +207,9 @@ pub struct Grammar {
     /// Lowercase words inside a multi-word proper name ("of", "for", "the" in "Centre for
     /// the Study of Terrorism").
     pub name_inner: WordSet,
+    /// Endings of infinitives ("-ть", "-ти", "-чь"): a modal's reach extends past one to its
+    /// object ("может провести очередное испытание").
+    pub infinitive_endings: Vec<String>,
     pub quantity_qualifiers: BTreeMap<String, String>,
     pub number_words: HashMap<String, f64>,
     pub units: HashMap<String, String>,
@@ -371,6 +374,7 @@ impl Grammar {
             participle_endings: strings(v.get("participle_endings")),
             short_participle_endings: strings(v.get("short_participle_endings")),
             name_inner: set("name_inner"),
+            infinitive_endings: strings(v.get("infinitive_endings")),
             past_endings: strings(v.get("past_endings"))
                 .iter()
                 .map(|e| crate::tokens::lower(e))
